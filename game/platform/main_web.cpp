@@ -1,0 +1,28 @@
+// The browser's entry point: the page's requestAnimationFrame drives tick(), which draws only
+// when something changed, so an idle page costs almost nothing.
+#include <emscripten.h>
+
+#include "platform/sdl_window.hpp"
+
+using namespace buyin::platform;
+
+static Window g_window;
+
+static void tick(void*) {
+  window_pump_events(g_window);
+  if (g_window.frames_pending <= 0) return;  // idle: nothing to draw
+  window_draw_frame(g_window);
+}
+
+// JS calls this when something outside SDL's events needs a redraw (paste, upload, resize).
+extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() { window_wake(g_window); }
+
+int main() {
+  if (!window_open(g_window, "Buy-In")) {
+    EM_ASM({ if (window.buyinGlue) window.buyinGlue.fail("The game could not open its drawing surface (WebGL2)."); });
+    return 1;
+  }
+  EM_ASM({ if (window.buyinGlue) window.buyinGlue.ready(); });
+  emscripten_set_main_loop_arg(tick, nullptr, 0, false);
+  return 0;
+}

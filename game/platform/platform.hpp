@@ -1,0 +1,20 @@
+// The platform seam: what the UI may ask of the machine it runs on. One implementation per
+// platform (services_web.cpp, services_desktop.cpp); the UI never knows which one it has.
+#pragma once
+#include <string>
+
+namespace buyin::platform {
+
+// Browser tests find widgets by these rectangles (JSON: screen, items[{id,label,x,y,w,h}]).
+void publish_ui_state(const std::string& json);
+// Text for a screen reader (an ARIA live region on the web; stdout on the desktop).
+void announce(const std::string& text);
+// Offer bytes to the user as a file (a browser download; a file in the working folder natively).
+void download(const std::string& filename, const std::string& mime, const std::string& bytes);
+void copy_to_clipboard(const std::string& text);
+// Ask for frames to be drawn even with no input (animations, async results).
+void request_redraw();
+// Name of the platform, for the About screen.
+const char* name();
+
+}  // namespace buyin::platform

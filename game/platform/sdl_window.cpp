@@ -1,0 +1,138 @@
+#include "platform/sdl_window.hpp"
+
+#include <cstdio>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "ui/app.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <SDL_opengles2.h>
+static const char* kGlslVersion = "#version 300 es";
+#else
+#include <SDL_opengl.h>
+static const char* kGlslVersion = "#version 330 core";
+#endif
+
+namespace buyin::platform {
+
+// How many frames to draw after an event: ImGui needs a couple to settle hover and layout.
+static constexpr int kFramesAfterInput = 4;
+
+// The one window of the app, for request_redraw() from anywhere in the UI.
+static Window* g_active = nullptr;
+
+void request_redraw() {
+  if (g_active) window_wake(*g_active);
+}
+
+static float current_pixel_ratio(SDL_Window* sdl) {
+  int ww = 0, wh = 0, dw = 0, dh = 0;
+  SDL_GetWindowSize(sdl, &ww, &wh);
+  SDL_GL_GetDrawableSize(sdl, &dw, &dh);
+  return ww > 0 ? (float)dw / (float)ww : 1.0f;
+}
+
+bool window_open(Window& w, const char* title) {
+#ifdef __EMSCRIPTEN__
+  // Keys go to the canvas only, so HTML inputs on the page keep working.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#endif
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+    std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+    return false;
+  }
+#ifdef __EMSCRIPTEN__
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+#endif
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  auto flags = (SDL_WindowFlags)(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  w.sdl = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 760, flags);
+  if (!w.sdl) {
+    std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+    return false;
+  }
+  w.gl = SDL_GL_CreateContext(w.sdl);
+  if (!w.gl) {
+    std::fprintf(stderr, "OpenGL context failed: %s\n", SDL_GetError());
+    return false;
+  }
+  SDL_GL_MakeCurrent(w.sdl, w.gl);
+  SDL_GL_SetSwapInterval(1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is ours; nothing to persist behind the user's back
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(w.sdl, w.gl);
+  ImGui_ImplOpenGL3_Init(kGlslVersion);
+
+  g_active = &w;
+  w.pixel_ratio = current_pixel_ratio(w.sdl);
+  ui::app_init(w.pixel_ratio);
+  window_wake(w);
+  return true;
+}
+
+void window_wake(Window& w) { w.frames_pending = kFramesAfterInput; }
+
+bool window_pump_events(Window& w) {
+  bool any = false;
+  SDL_Event e;
+  while (SDL_PollEvent(&e)) {
+    any = true;
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_QUIT) w.quit = true;
+  }
+  if (any) window_wake(w);
+  return any;
+}
+
+void window_draw_frame(Window& w) {
+  // Rebuild the font atlas when the window moves to a screen of another pixel ratio, so text stays crisp.
+  float ratio = current_pixel_ratio(w.sdl);
+  if (ratio != w.pixel_ratio && ratio > 0.0f) {
+    w.pixel_ratio = ratio;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui::app_rebuild_fonts(ratio);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // ImGui 1.86 asserts on zero
+  ImGui::NewFrame();
+  bool wants_more = ui::app_frame();
+  ImGui::Render();
+  glViewport(0, 0, (int)(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             (int)(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  const ImVec4 bg = ui::app_background();
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(w.sdl);
+  if (w.frames_pending > 0) w.frames_pending--;
+  if (wants_more) window_wake(w);
+}
+
+void window_close(Window& w) {
+  ui::app_shutdown();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  if (w.gl) SDL_GL_DeleteContext(w.gl);
+  if (w.sdl) SDL_DestroyWindow(w.sdl);
+  SDL_Quit();
+}
+
+}  // namespace buyin::platform

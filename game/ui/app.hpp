@@ -1,0 +1,15 @@
+// The app as the platform sees it: set up, draw a frame, tear down. Everything it shows lives
+// under game/ui; every score it shows comes from game/core.
+#pragma once
+#include "imgui.h"
+
+namespace buyin::ui {
+
+void app_init(float pixel_ratio);
+void app_rebuild_fonts(float pixel_ratio);
+// Draws the whole UI for one frame. Returns true while it wants more frames without input.
+bool app_frame();
+ImVec4 app_background();
+void app_shutdown();
+
+}  // namespace buyin::ui

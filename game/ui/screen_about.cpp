@@ -1,0 +1,86 @@
+// About: what Buy-In is, and the credits and licenses of everything it is built from.
+#include <cstddef>
+#include <string>
+
+#include "imgui.h"
+#include "platform/platform.hpp"
+#include "ui/screens.hpp"
+#include "ui/test_items.hpp"
+#include "ui/theme.hpp"
+
+extern const unsigned char license_inter[];
+extern const std::size_t license_inter_size;
+
+namespace buyin::ui {
+
+void draw_about() {
+  const Palette& p = palette();
+  if (back_button()) go(Screen::Title);
+  ImGui::PushFont(fonts().heading);
+  ImGui::Text("About Buy-In");
+  ImGui::PopFont();
+  track_item("about.heading");
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
+  ImGui::TextWrapped(
+      "Buy-In trains sellers to help a buyer work through their own decision: the budget, the tools "
+      "they already run, the people a change would touch. Everything runs in this browser; nothing "
+      "leaves the machine unless you export it.");
+  ImGui::TextColored(p.text_dim, "Running on: %s. Dear ImGui %s.", platform::name(), ImGui::GetVersion());
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, 6));
+  ImGui::PushFont(fonts().heading);
+  ImGui::Text("Credits and licenses");
+  ImGui::PopFont();
+  const char* credits[][2] = {
+      {"Inter typeface", "The Inter Project Authors. SIL Open Font License 1.1 (full text below)."},
+      {"Dear ImGui 1.86", "Omar Cornut and contributors. MIT License."},
+      {"SDL 2", "Sam Lantinga and contributors. zlib License."},
+      {"JSON for Modern C++", "Niels Lohmann. MIT License."},
+      {"Emscripten", "The Emscripten authors. MIT License."},
+  };
+  for (auto& c : credits) {
+    ImGui::BulletText("%s", c[0]);
+    ImGui::SameLine();
+    ImGui::TextColored(p.text_dim, "%s", c[1]);
+  }
+  ImGui::Dummy(ImVec2(0, 6));
+  ImGui::PushFont(fonts().small);
+  ImGui::BeginChild("about.license", ImVec2(0, 0), false);
+  static const std::string text((const char*)license_inter, license_inter_size);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::EndChild();
+  ImGui::PopFont();
+  track_item("about.license");
+}
+
+void draw_mode_intro(Screen s) {
+  if (back_button()) go(Screen::Title);
+  const char* title = "";
+  const char* body = "";
+  switch (s) {
+    case Screen::Onboarding:
+      title = "Onboarding";
+      body = "The guided path: a coach introduces one idea, you play a short scenario, and the next lesson unlocks.";
+      break;
+    case Screen::Practice:
+      title = "Practice";
+      body = "The scenario library: buyers of every size, from a family buying a car to a 1,500-seat CRM rollout.";
+      break;
+    case Screen::Challenge:
+      title = "Team challenge";
+      body = "Make or open a challenge code, play the identical buyer, and verify everyone's result codes.";
+      break;
+    case Screen::Settings:
+      title = "Settings";
+      body = "Text size and a high-contrast theme.";
+      break;
+    default: break;
+  }
+  ImGui::PushFont(fonts().heading);
+  ImGui::Text("%s", title);
+  ImGui::PopFont();
+  track_item("mode.heading");
+  ImGui::TextWrapped("%s", body);
+}
+
+}  // namespace buyin::ui

@@ -1,0 +1,57 @@
+// The title screen: the game's name, what it teaches, and the three ways to play.
+#include "imgui.h"
+#include "ui/screens.hpp"
+#include "ui/test_items.hpp"
+#include "ui/theme.hpp"
+
+namespace buyin::ui {
+
+static void centered_text(ImFont* font, const char* text, ImVec4 color) {
+  ImGui::PushFont(font);
+  const float w = ImGui::CalcTextSize(text).x;
+  ImGui::SetCursorPosX((ImGui::GetWindowWidth() - w) * 0.5f);
+  ImGui::TextColored(color, "%s", text);
+  ImGui::PopFont();
+}
+
+void draw_title() {
+  const Palette& p = palette();
+  const float avail_h = ImGui::GetContentRegionAvail().y;
+  const float col_w = ImGui::GetWindowWidth() < 760.0f ? ImGui::GetWindowWidth() - 56.0f : 680.0f;
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (avail_h > 700.0f ? avail_h * 0.08f : 8.0f));
+
+  centered_text(fonts().title, "Buy-In", p.text);
+  track_item("title.name");
+  centered_text(fonts().body, "Help the buyer decide. Don't push the sale.", p.accent);
+  ImGui::Dummy(ImVec2(0, 18));
+
+  const float x = (ImGui::GetWindowWidth() - col_w) * 0.5f;
+  ImGui::SetCursorPosX(x);
+  if (big_entry("title.onboarding", "Onboarding",
+                "Five short lessons with a coach: the settled status quo, hearing hidden constraints, "
+                "bringing in the people affected, then a full buying committee.",
+                col_w))
+    go(Screen::Onboarding);
+  ImGui::SetCursorPosX(x);
+  if (big_entry("title.practice", "Practice",
+                "Pick a buyer from the scenario library and play at your own pace. Fresh seeds, "
+                "personal bests and a skill profile, all kept in this browser.",
+                col_w))
+    go(Screen::Practice);
+  ImGui::SetCursorPosX(x);
+  if (big_entry("title.challenge", "Team challenge",
+                "Everyone faces the identical buyer. Share a challenge code, collect result codes, "
+                "and rank the team on a leaderboard that replays every game to check it.",
+                col_w))
+    go(Screen::Challenge);
+
+  ImGui::Dummy(ImVec2(0, 8));
+  ImGui::SetCursorPosX(x);
+  if (ImGui::Button("Settings")) go(Screen::Settings);
+  track_item("title.settings");
+  ImGui::SameLine();
+  if (ImGui::Button("About")) go(Screen::About);
+  track_item("title.about");
+}
+
+}  // namespace buyin::ui

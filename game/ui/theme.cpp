@@ -1,0 +1,87 @@
+#include "ui/theme.hpp"
+
+#include <cstddef>
+
+extern const unsigned char font_inter_Regular[];
+extern const std::size_t font_inter_Regular_size;
+extern const unsigned char font_inter_SemiBold[];
+extern const std::size_t font_inter_SemiBold_size;
+
+namespace buyin::ui {
+
+static Fonts g_fonts;
+
+static ImVec4 rgb(int hex, float a = 1.0f) {
+  return ImVec4(((hex >> 16) & 255) / 255.0f, ((hex >> 8) & 255) / 255.0f, (hex & 255) / 255.0f, a);
+}
+
+// A calm dark theme: deep ink background, warm off-white text, one teal accent for "go".
+static const Palette kPalette = {
+    rgb(0x141821), rgb(0x1E2430), rgb(0x283042), rgb(0xEDE9E3), rgb(0x9AA3B2),
+    rgb(0x2BB3A3), rgb(0x38CDBB), rgb(0x0B1F1C),
+};
+
+const Fonts& fonts() { return g_fonts; }
+const Palette& palette() { return kPalette; }
+
+void theme_apply() {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  s.WindowRounding = 0.0f;
+  s.FrameRounding = 8.0f;
+  s.ChildRounding = 10.0f;
+  s.PopupRounding = 8.0f;
+  s.GrabRounding = 6.0f;
+  s.ScrollbarRounding = 8.0f;
+  s.FramePadding = ImVec2(14, 9);
+  s.ItemSpacing = ImVec2(12, 10);
+  s.WindowPadding = ImVec2(28, 24);
+  s.WindowBorderSize = 0.0f;
+  s.ChildBorderSize = 0.0f;
+  s.FrameBorderSize = 0.0f;
+  ImVec4* c = s.Colors;
+  const Palette& p = kPalette;
+  c[ImGuiCol_Text] = p.text;
+  c[ImGuiCol_TextDisabled] = p.text_dim;
+  c[ImGuiCol_WindowBg] = p.background;
+  c[ImGuiCol_ChildBg] = p.panel;
+  c[ImGuiCol_PopupBg] = p.panel;
+  c[ImGuiCol_FrameBg] = p.panel;
+  c[ImGuiCol_FrameBgHovered] = p.panel_hover;
+  c[ImGuiCol_FrameBgActive] = p.panel_hover;
+  c[ImGuiCol_Button] = p.panel;
+  c[ImGuiCol_ButtonHovered] = p.panel_hover;
+  c[ImGuiCol_ButtonActive] = rgb(0x323C52);
+  c[ImGuiCol_Header] = p.panel;
+  c[ImGuiCol_HeaderHovered] = p.panel_hover;
+  c[ImGuiCol_HeaderActive] = rgb(0x323C52);
+  c[ImGuiCol_Separator] = rgb(0x2A3140);
+  c[ImGuiCol_ScrollbarBg] = p.background;
+  c[ImGuiCol_ScrollbarGrab] = p.panel_hover;
+  c[ImGuiCol_CheckMark] = p.accent;
+  c[ImGuiCol_SliderGrab] = p.accent;
+  c[ImGuiCol_NavHighlight] = rgb(0xF2C14E);
+}
+
+void theme_build_fonts(float pixel_ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the bytes are static, compiled into the app
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  // Rasterise at the screen's pixel ratio and scale back, so text is crisp on HiDPI screens.
+  const float r = pixel_ratio > 0.0f ? pixel_ratio : 1.0f;
+  auto add = [&](const unsigned char* data, std::size_t size, float px) {
+    return io.Fonts->AddFontFromMemoryTTF((void*)data, (int)size, px * r, &cfg);
+  };
+  g_fonts.body = add(font_inter_Regular, font_inter_Regular_size, 18.0f);
+  g_fonts.small = add(font_inter_Regular, font_inter_Regular_size, 15.0f);
+  g_fonts.heading = add(font_inter_SemiBold, font_inter_SemiBold_size, 26.0f);
+  g_fonts.title = add(font_inter_SemiBold, font_inter_SemiBold_size, 64.0f);
+  io.Fonts->Build();
+  io.FontGlobalScale = 1.0f / r;
+  io.FontDefault = g_fonts.body;
+}
+
+}  // namespace buyin::ui

@@ -1,0 +1,66 @@
+// glue.js: the page side of the platform layer. The wasm calls window.buyinGlue (downloads,
+// clipboard, screen-reader announcements, widget rectangles); tests read window.buyin.
+'use strict';
+(function () {
+  const canvas = document.getElementById('canvas');
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  let uiState = null;       // last {screen, items[]} published by the UI
+  let frames = 0;           // how many times the UI state changed (a cheap "something drew" counter)
+  const readyWaiters = [];
+
+  function show(id) {
+    for (const el of document.querySelectorAll('.overlay')) el.hidden = el.id !== id;
+  }
+
+  window.buyinGlue = {
+    show,
+    setUiState(json) {
+      try { uiState = JSON.parse(json); frames++; } catch (e) { console.warn('bad ui state', e); }
+    },
+    announce(text) {
+      const el = document.getElementById('announcer');
+      // Re-setting the same text is not announced again; clear first.
+      el.textContent = '';
+      setTimeout(() => { el.textContent = text; }, 20);
+    },
+    download(name, mime, bytes) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url; a.download = name; a.style.display = 'none';
+      document.body.appendChild(a); a.click(); a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    },
+    copy(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).catch((e) => console.warn('clipboard refused:', e.message));
+      }
+    },
+    ready() {
+      show(null);
+      canvas.focus();
+      for (const r of readyWaiters.splice(0)) r();
+    },
+    fail(message) {
+      document.getElementById('load-error-text').textContent = message;
+      show('load-error');
+    },
+    wake() { if (window.Module && Module._buyin_wake) Module._buyin_wake(); },
+  };
+
+  // What browser tests use: widget rectangles in page coordinates, and the current screen.
+  window.buyin = {
+    ready: () => new Promise((resolve) => {
+      if (uiState) resolve(); else readyWaiters.push(resolve);
+    }),
+    screen: () => (uiState ? uiState.screen : null),
+    frames: () => frames,
+    items() {
+      if (!uiState) return [];
+      const r = canvas.getBoundingClientRect();
+      return uiState.items.map((it) => ({ ...it, x: it.x + r.left, y: it.y + r.top }));
+    },
+  };
+
+  window.addEventListener('resize', () => window.buyinGlue.wake());
+  document.getElementById('reload').addEventListener('click', () => location.reload());
+})();

@@ -1,0 +1,73 @@
+// loader.js: checks WebGL2, fetches the wasm with a progress bar driven by the bytes received,
+// then starts the Emscripten module. Any failure shows a friendly page instead of a blank one.
+'use strict';
+(function () {
+  const glue = window.buyinGlue;
+  const bar = document.getElementById('bar-fill');
+  const loading = document.getElementById('loading');
+  const text = document.getElementById('loading-text');
+
+  function progress(received, total) {
+    const pct = total > 0 ? Math.min(100, Math.round((received * 100) / total)) : 0;
+    bar.style.width = pct + '%';
+    loading.setAttribute('aria-valuenow', String(pct));
+    text.textContent = total > 0
+      ? `Loading the game… ${(received / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`
+      : `Loading the game… ${(received / 1048576).toFixed(1)} MB`;
+  }
+
+  function hasWebGL2() {
+    try {
+      const c = document.createElement('canvas');
+      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
+    } catch (e) {
+      return false;
+    }
+  }
+
+  async function fetchWithProgress(url) {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url}: the server answered ${res.status} ${res.statusText}`);
+    const total = Number(res.headers.get('content-length')) || 0;
+    if (!res.body || !res.body.getReader) return new Uint8Array(await res.arrayBuffer());
+    const reader = res.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      progress(received, total);
+    }
+    const out = new Uint8Array(received);
+    let at = 0;
+    for (const c of chunks) { out.set(c, at); at += c.length; }
+    return out;
+  }
+
+  async function start() {
+    if (!hasWebGL2()) { glue.show('no-webgl'); return; }
+    let wasm;
+    try {
+      wasm = await fetchWithProgress('buyin.wasm');
+      if (!WebAssembly.validate(wasm)) throw new Error('buyin.wasm is damaged (not valid WebAssembly).');
+    } catch (e) {
+      glue.fail(`The game file could not be loaded. ${e.message}`);
+      return;
+    }
+    text.textContent = 'Starting…';
+    window.Module = {
+      canvas: document.getElementById('canvas'),
+      wasmBinary: wasm,
+      print: (s) => console.log(s),
+      printErr: (s) => console.warn(s),
+      onAbort: (what) => glue.fail(`The game stopped unexpectedly (${what}).`),
+    };
+    const s = document.createElement('script');
+    s.src = 'buyin.js';
+    s.onerror = () => glue.fail('buyin.js could not be loaded.');
+    document.body.appendChild(s);
+  }
+  start();
+})();
