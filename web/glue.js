@@ -5,7 +5,7 @@
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   let uiState = null;       // last {screen, items[]} published by the UI
-  let frames = 0;           // how many times the UI state changed (a cheap "something drew" counter)
+  let drawn = 0;            // frames the wasm actually drew (an idle page draws none)
   const readyWaiters = [];
 
   function show(id) {
@@ -15,7 +15,7 @@
   window.buyinGlue = {
     show,
     setUiState(json) {
-      try { uiState = JSON.parse(json); frames++; } catch (e) { console.warn('bad ui state', e); }
+      try { uiState = JSON.parse(json); } catch (e) { console.warn('bad ui state', e); }
     },
     announce(text) {
       const el = document.getElementById('announcer');
@@ -44,6 +44,7 @@
       document.getElementById('load-error-text').textContent = message;
       show('load-error');
     },
+    frameDrawn() { drawn++; },
     wake() { if (window.Module && Module._buyin_wake) Module._buyin_wake(); },
   };
 
@@ -53,7 +54,7 @@
       if (uiState) resolve(); else readyWaiters.push(resolve);
     }),
     screen: () => (uiState ? uiState.screen : null),
-    frames: () => frames,
+    framesDrawn: () => drawn,
     items() {
       if (!uiState) return [];
       const r = canvas.getBoundingClientRect();

@@ -8,17 +8,23 @@ using namespace buyin::platform;
 
 static Window g_window;
 
+// Counts drawn frames on the page, so tests and benchmarks can see that an idle page draws nothing.
+EM_JS(void, js_frame_drawn, (), {
+  if (window.buyinGlue) window.buyinGlue.frameDrawn();
+});
+
 static void tick(void*) {
   window_pump_events(g_window);
   if (g_window.frames_pending <= 0) return;  // idle: nothing to draw
   window_draw_frame(g_window);
+  js_frame_drawn();
 }
 
 // JS calls this when something outside SDL's events needs a redraw (paste, upload, resize).
 extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() { window_wake(g_window); }
 
 int main() {
-  if (!window_open(g_window, "Buy-In")) {
+  if (!window_open(g_window, "Buy-In: help the buyer decide")) {
     EM_ASM({ if (window.buyinGlue) window.buyinGlue.fail("The game could not open its drawing surface (WebGL2)."); });
     return 1;
   }

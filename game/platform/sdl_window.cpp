@@ -1,6 +1,9 @@
 #include "platform/sdl_window.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <deque>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -86,13 +89,25 @@ bool window_open(Window& w, const char* title) {
 
 void window_wake(Window& w) { w.frames_pending = kFramesAfterInput; }
 
+// ImGui 1.86 reads key state once per frame: a key pressed and released between two frames
+// (fast typists, scripted input) would never be seen. So a frame takes events in order only up
+// to such a release; the release and everything after it wait for the next frame.
+static std::deque<SDL_Event> g_queue;
+
 bool window_pump_events(Window& w) {
-  bool any = false;
   SDL_Event e;
-  while (SDL_PollEvent(&e)) {
-    any = true;
-    ImGui_ImplSDL2_ProcessEvent(&e);
-    if (e.type == SDL_QUIT) w.quit = true;
+  while (SDL_PollEvent(&e)) g_queue.push_back(e);
+  const bool any = !g_queue.empty();
+  std::vector<SDL_Scancode> pressed_now;
+  while (!g_queue.empty()) {
+    SDL_Event& q = g_queue.front();
+    if (q.type == SDL_KEYUP &&
+        std::find(pressed_now.begin(), pressed_now.end(), q.key.keysym.scancode) != pressed_now.end())
+      break;
+    if (q.type == SDL_KEYDOWN) pressed_now.push_back(q.key.keysym.scancode);
+    ImGui_ImplSDL2_ProcessEvent(&q);
+    if (q.type == SDL_QUIT) w.quit = true;
+    g_queue.pop_front();
   }
   if (any) window_wake(w);
   return any;

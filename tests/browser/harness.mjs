@@ -1,0 +1,101 @@
+// Shared helpers for browser tests: serve the built game on 127.0.0.1, drive Debian's Chromium
+// with Playwright, and act as a user would — real mouse and keyboard at the rectangles the UI
+// publishes (window.buyin.items()), never by calling the game's internals.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+export const WEB_DIR = process.env.BUYIN_WEB_DIR || path.resolve('build/web/game');
+export const SHOTS = process.env.BUYIN_SHOTS || path.resolve('build/screenshots');
+
+const ARGS = ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync'];
+
+// One browser and server for a whole test file; each test gets a fresh page via open().
+export async function startSession() {
+  if (!fs.existsSync(path.join(WEB_DIR, 'buyin.wasm'))) throw new Error(`no web build in ${WEB_DIR}`);
+  const server = await serve(WEB_DIR, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  return {
+    url, browser,
+    async close() { await browser.close(); await new Promise((r) => server.close(r)); },
+  };
+}
+
+// A page with a record of console errors and of every request that left 127.0.0.1.
+export async function open(session, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1,
+  initScript = null, route = null, waitReady = true } = {}) {
+  const context = await session.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
+  const page = await context.newPage();
+  const log = { errors: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['blob:', 'data:'].includes(u.protocol) && u.hostname !== '127.0.0.1') log.foreign.push(r.url());
+  });
+  if (initScript) await page.addInitScript(initScript);
+  if (route) await page.route(route.pattern, route.handler);
+  await page.goto(session.url);
+  if (waitReady) await waitScreen(page, 'title');
+  return { page, context, log };
+}
+
+export async function waitScreen(page, screen, timeout = 20000) {
+  await page.waitForFunction((s) => window.buyin && window.buyin.screen() === s, screen, { timeout });
+}
+
+export async function items(page) { return page.evaluate(() => window.buyin.items()); }
+
+export async function item(page, id) {
+  const all = await items(page);
+  const it = all.find((i) => i.id === id);
+  if (!it) throw new Error(`no item "${id}" on screen ${await page.evaluate(() => window.buyin.screen())}; have: ${all.map((i) => i.id).join(', ')}`);
+  return it;
+}
+
+// Waits until the UI has published an item (screens may need a frame to lay out).
+export async function waitItem(page, id, timeout = 10000) {
+  await page.waitForFunction((x) => window.buyin.items().some((i) => i.id === x), id, { timeout });
+  return item(page, id);
+}
+
+export async function click(page, id) {
+  const it = await waitItem(page, id);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+}
+
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// Decodes a screenshot in the browser itself (no image library needed) and returns simple stats.
+export async function pixelStats(page, png) {
+  const b64 = fs.readFileSync(png).toString('base64');
+  const scratch = await page.context().newPage();
+  const stats = await scratch.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    let bright = 0;
+    for (let i = 0; i < d.length; i += 16) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (d[i] + d[i + 1] + d[i + 2] > 450) bright++;
+    }
+    return { colours: colours.size, bright };
+  }, b64);
+  await scratch.close();
+  return stats;
+}

@@ -1,0 +1,133 @@
+// The page around the game and the app skeleton: loading, first frame, errors, network, the title
+// screen's entries, the WebGL2-missing and load-failure pages, resizing, HiDPI and idle cost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, open, click, item, items, waitScreen, shot, pixelStats } from './harness.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session.close(); });
+
+test('the page loads, draws a real first frame, logs no errors and stays on 127.0.0.1', async () => {
+  const { page, context, log } = await open(session);
+  assert.equal(await page.title(), 'Buy-In: help the buyer decide');
+  assert.equal(await page.isVisible('#loading'), false, 'the loading card is gone once the game runs');
+  await page.waitForTimeout(300);
+  const png = await shot(page, 'title');
+  const stats = await pixelStats(page, png);
+  // A blank or single-colour canvas has a handful of colours; text and cards give hundreds.
+  assert.ok(stats.colours > 50, `first frame looks blank: ${stats.colours} colours`);
+  assert.ok(stats.bright > 100, `no readable text drawn: ${stats.bright} bright samples`);
+  const ids = (await items(page)).map((i) => i.id);
+  for (const id of ['title.onboarding', 'title.practice', 'title.challenge', 'title.about']) assert.ok(ids.includes(id), id);
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.foreign, []);
+  await context.close();
+});
+
+test('the loading bar follows the bytes fetched up to 100%', async () => {
+  const { page, context } = await open(session, {
+    initScript: () => {
+      window.__progress = [];
+      new MutationObserver(() => {
+        const el = document.getElementById('loading');
+        if (el) window.__progress.push(Number(el.getAttribute('aria-valuenow')));
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['aria-valuenow'] });
+    },
+  });
+  const seen = await page.evaluate(() => window.__progress);
+  assert.ok(seen.length >= 1, 'progress was reported');
+  assert.equal(seen[seen.length - 1], 100);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1], 'progress never goes backwards');
+  await context.close();
+});
+
+test('clicking each title entry opens its screen, and Back returns', async () => {
+  const { page, context, log } = await open(session);
+  for (const [entry, screen] of [['title.onboarding', 'onboarding'], ['title.practice', 'practice'],
+    ['title.challenge', 'challenge'], ['title.about', 'about']]) {
+    await click(page, entry);
+    await waitScreen(page, screen);
+    await shot(page, `screen-${screen}`);
+    await click(page, 'back');
+    await waitScreen(page, 'title');
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the keyboard alone reaches a title entry and Escape goes back', async () => {
+  const { page, context } = await open(session);
+  await page.focus('#canvas');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => window.buyin.screen() !== 'title', null, { timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await waitScreen(page, 'title');
+  await context.close();
+});
+
+test('the canvas follows window resizes and renders at devicePixelRatio', async () => {
+  const { page, context } = await open(session, { deviceScaleFactor: 2 });
+  const size = await page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+  });
+  assert.equal(size.w, size.cw * 2);
+  assert.equal(size.h, size.ch * 2);
+  const before = await item(page, 'title.practice');
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.waitForFunction((x) => {
+    const it = window.buyin.items().find((i) => i.id === 'title.practice');
+    return it && it.x !== x;
+  }, before.x, { timeout: 5000 });
+  const after = await item(page, 'title.practice');
+  assert.ok(after.x + after.w <= 1024, 'entry fits the narrower window');
+  await shot(page, 'title-1024x600-hidpi');
+  await context.close();
+});
+
+test('an idle page draws no frames; input draws again', async () => {
+  const { page, context } = await open(session);
+  await page.waitForTimeout(500);
+  const a = await page.evaluate(() => window.buyin.framesDrawn());
+  await page.waitForTimeout(1000);
+  const b = await page.evaluate(() => window.buyin.framesDrawn());
+  assert.equal(b, a, 'no frames drawn while idle');
+  await page.mouse.move(640, 300);
+  await page.mouse.move(650, 310);
+  await page.waitForFunction((n) => window.buyin.framesDrawn() > n, b, { timeout: 3000 });
+  await context.close();
+});
+
+test('a browser without WebGL2 gets a clear page instead of a blank one', async () => {
+  const { page, context } = await open(session, {
+    waitReady: false,
+    initScript: () => {
+      const orig = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : orig.call(this, kind, ...rest);
+      };
+    },
+  });
+  await page.waitForSelector('#no-webgl:not([hidden])', { timeout: 10000 });
+  assert.match(await page.textContent('#no-webgl'), /WebGL2/);
+  assert.equal(await page.isVisible('#loading'), false);
+  await shot(page, 'no-webgl2');
+  await context.close();
+});
+
+test('a missing or damaged wasm file shows the load-error page', async () => {
+  for (const [name, handler] of [
+    ['missing', (r) => r.fulfill({ status: 404, body: 'not found' })],
+    ['damaged', (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('this is not wasm') })],
+  ]) {
+    const { page, context } = await open(session, { waitReady: false, route: { pattern: '**/buyin.wasm', handler } });
+    await page.waitForSelector('#load-error:not([hidden])', { timeout: 10000 });
+    const text = await page.textContent('#load-error-text');
+    assert.match(text, /buyin\.wasm/, `${name}: the message names the file`);
+    await shot(page, `load-error-${name}`);
+    await context.close();
+  }
+});
