@@ -1,0 +1,63 @@
+// The player's progress as saved in the browser: settings, onboarding, every finished game.
+// Versioned JSON (format, version, min_compatible, as ink does): a newer save that this build can
+// still read is read; a corrupt one yields what could be salvaged plus plain-words problems.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace buyin {
+
+constexpr int kProgressVersion = 1;        // what this build writes
+constexpr int kProgressMinCompatible = 1;  // the oldest reader that can read what we write
+
+struct Settings {
+  int font_percent = 100;      // 80..160
+  bool high_contrast = false;
+  bool show_numbers = false;   // raw trust/openness numbers (always on at the easiest difficulty)
+  std::string player_name, team;
+  bool operator==(const Settings& o) const {
+    return font_percent == o.font_percent && high_contrast == o.high_contrast && show_numbers == o.show_numbers &&
+           player_name == o.player_name && team == o.team;
+  }
+};
+
+// One finished game, enough to replay it (scenario, seed, moves) and to chart skills over time.
+struct GameRecord {
+  std::string mode;         // onboarding, practice, challenge
+  std::string scenario_id;
+  uint64_t seed = 0;
+  std::string moves;        // encode_moves() text
+  std::string content_hash; // hex; a record from other content still counts in history
+  std::string ending;       // purchase, no_decision, disengaged
+  std::string finished_at;  // ISO 8601 from the platform clock
+  int score = 0, meetings = 0;
+  int discovered = 0, progress = 0, pitch_timing = 0, trust = 0, cycle = 0;  // the score breakdown
+  bool operator==(const GameRecord& o) const;
+};
+
+struct Progress {
+  Settings settings;
+  std::vector<std::string> lessons_passed;  // lesson ids, in the order they were passed
+  std::vector<GameRecord> history;          // oldest first
+  bool operator==(const Progress& o) const {
+    return settings == o.settings && lessons_passed == o.lessons_passed && history == o.history;
+  }
+};
+
+struct ProgressDecode {
+  Progress progress;                  // everything that could be read
+  std::vector<std::string> problems;  // plain words, each naming where: "history/3/score: expected a number"
+  bool damaged = false;    // something was lost: keep the original bytes as a backup
+  bool newer = false;      // written by a newer build (still read if min_compatible allows)
+};
+
+std::string encode_progress(const Progress& p);
+// Never throws, never crashes, whatever the bytes. An empty text is a fresh start, not damage.
+ProgressDecode decode_progress(const std::string& text);
+
+// Personal best per scenario (highest score, then fewer meetings), in scenario id order.
+struct PersonalBest { std::string scenario_id; int score = 0, meetings = 0, games = 0; };
+std::vector<PersonalBest> personal_bests(const Progress& p);
+
+}  // namespace buyin

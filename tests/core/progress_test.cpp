@@ -1,0 +1,116 @@
+// The save file: round trips, and every way a save can be damaged keeps what can be read.
+#include <doctest/doctest.h>
+
+#include "core/progress.hpp"
+
+using namespace buyin;
+
+static Progress sample() {
+  Progress p;
+  p.settings.font_percent = 120;
+  p.settings.high_contrast = true;
+  p.settings.player_name = "Ana \"the closer\" Silva";
+  p.settings.team = "North";
+  p.lessons_passed = {"status_quo", "hearing_hints"};
+  GameRecord r;
+  r.mode = "practice";
+  r.scenario_id = "clinic_intake";
+  r.seed = 18446744073709551615ull;  // the largest seed survives (stored as text)
+  r.moves = "ask_cost_of_staying who_else_affected@marta";
+  r.content_hash = "00ff00ff00ff00ff";
+  r.ending = "purchase";
+  r.finished_at = "2026-11-23T10:00:00Z";
+  r.score = 57;
+  r.meetings = 4;
+  r.discovered = 20;
+  r.trust = -3;
+  p.history.push_back(r);
+  r.seed = 7;
+  r.score = 61;
+  r.meetings = 5;
+  p.history.push_back(r);
+  return p;
+}
+
+TEST_CASE("progress: encode then decode gives the same progress") {
+  const Progress p = sample();
+  const ProgressDecode d = decode_progress(encode_progress(p));
+  CHECK(d.problems.empty());
+  CHECK_FALSE(d.damaged);
+  CHECK_FALSE(d.newer);
+  CHECK(d.progress == p);
+}
+
+TEST_CASE("progress: an empty save is a fresh start, not damage") {
+  const ProgressDecode d = decode_progress("");
+  CHECK_FALSE(d.damaged);
+  CHECK(d.progress == Progress{});
+}
+
+TEST_CASE("progress: a truncated save is reported as damaged and never crashes") {
+  const std::string full = encode_progress(sample());
+  for (size_t n = 1; n < full.size(); n += 7) {
+    const ProgressDecode d = decode_progress(full.substr(0, n));
+    CHECK(d.damaged);
+    REQUIRE_FALSE(d.problems.empty());
+    CHECK_FALSE(d.problems[0].empty());
+  }
+}
+
+TEST_CASE("progress: one bad record costs only that record, and the problem names where") {
+  std::string text = encode_progress(sample());
+  const std::string needle = "\"score\": 57";
+  const size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, needle.size(), "\"score\": \"lots\"");
+  const ProgressDecode d = decode_progress(text);
+  CHECK(d.damaged);
+  REQUIRE(d.progress.history.size() == 1);
+  CHECK(d.progress.history[0].score == 61);
+  REQUIRE(d.problems.size() >= 1);
+  CHECK(d.problems[0].find("history/0/score") == 0);
+  CHECK(d.progress.settings.team == "North");  // the rest is intact
+}
+
+TEST_CASE("progress: out-of-range settings are dropped with a message, defaults kept") {
+  const ProgressDecode d = decode_progress(
+      R"({"format":"buyin-progress","version":1,"min_compatible":1,"settings":{"font_percent":999,"high_contrast":"yes"}})");
+  CHECK(d.damaged);
+  CHECK(d.progress.settings.font_percent == 100);
+  CHECK_FALSE(d.progress.settings.high_contrast);
+  CHECK(d.problems.size() == 2);
+}
+
+TEST_CASE("progress: a newer save is read when it says we can, refused in plain words when not") {
+  const ProgressDecode ok = decode_progress(
+      R"({"format":"buyin-progress","version":3,"min_compatible":1,"lessons_passed":["status_quo"],"future":1})");
+  CHECK(ok.newer);
+  CHECK_FALSE(ok.damaged);
+  CHECK(ok.progress.lessons_passed.size() == 1);
+  const ProgressDecode no = decode_progress(R"({"format":"buyin-progress","version":3,"min_compatible":2})");
+  CHECK(no.newer);
+  CHECK(no.damaged);
+  REQUIRE(no.problems.size() == 1);
+  CHECK(no.problems[0].find("newer version") != std::string::npos);
+}
+
+TEST_CASE("progress: other JSON is not mistaken for a save") {
+  for (const char* text : {"[]", "42", "{}", R"({"format":"something-else","version":1})", "\xff\xfe"}) {
+    const ProgressDecode d = decode_progress(text);
+    CHECK(d.damaged);
+    CHECK_FALSE(d.problems.empty());
+  }
+}
+
+TEST_CASE("progress: personal bests take the highest score, then fewer meetings") {
+  Progress p = sample();
+  GameRecord r = p.history[0];
+  r.score = 61;
+  r.meetings = 3;
+  p.history.push_back(r);
+  const auto bests = personal_bests(p);
+  REQUIRE(bests.size() == 1);
+  CHECK(bests[0].score == 61);
+  CHECK(bests[0].meetings == 3);
+  CHECK(bests[0].games == 3);
+}
