@@ -38,6 +38,15 @@ test('moves: pitch, rebuttal and pressure address nothing; involve_others target
   }
 });
 
+test('moves: every question and de-risk move addresses at least one constraint type', () => {
+  // FORMAT.md lets listen, give_space, pitch, rebuttal and pressure leave 'addresses' empty; the
+  // loader accepts an empty list for any category, so this is an authoring rule, not a schema rule.
+  const mayBeEmpty = ['listen', 'give_space', 'pitch', 'rebuttal', 'pressure'];
+  for (const m of moves) {
+    if (!mayBeEmpty.includes(m.category)) assert.ok((m.addresses || []).length > 0, `${m.id} (${m.category}) addresses nothing`);
+  }
+});
+
 test('scenarios: loader rules (file name = id, owners and speakers exist, any/any/any line, deck ids)', () => {
   for (const s of scenarios) {
     const errs = checkScenario(s, basename(s._file, '.json'), moveIds);
