@@ -1,0 +1,259 @@
+// Bot policies. All but the expert see only what a trainee sees (stage, people, notebook, hand).
+#include <algorithm>
+
+#include "core/buyin.hpp"
+#include "core/rng.hpp"
+#include "core/rules.hpp"
+
+namespace buyin {
+
+const char* to_string(Policy p) {
+  static const char* n[] = {"random", "pusher", "classic", "facilitator", "expert"};
+  return n[static_cast<int>(p)];
+}
+bool parse_policy(const std::string& s, Policy& out) {
+  for (int i = 0; i < kPolicyCount; ++i)
+    if (s == to_string(static_cast<Policy>(i))) { out = static_cast<Policy>(i); return true; }
+  return false;
+}
+
+namespace {
+
+struct Option { Action a; Category cat; int value; };
+
+std::vector<Option> options(const Game& g) {
+  std::vector<Option> out;
+  const Content& c = *g.content;
+  for (const Card& k : deal_hand(c, g.state))
+    for (int t : legal_targets(c, g.state, k.move)) out.push_back({{k.move, t}, c.moves[static_cast<size_t>(k.move)].category, 0});
+  return out;
+}
+
+Action best(std::vector<Option>& opts, Rng& r) {
+  // Highest value; ties broken by the policy's own dice.
+  int top = -1000000;
+  for (const Option& o : opts) top = std::max(top, o.value);
+  std::vector<int> ties;
+  for (size_t i = 0; i < opts.size(); ++i) if (opts[i].value == top) ties.push_back(static_cast<int>(i));
+  return opts[static_cast<size_t>(ties[static_cast<size_t>(r.below(static_cast<int>(ties.size())))])].a;
+}
+
+Action facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
+  const Content& c = *g.content;
+  const Scenario& sc = g.scenario();
+  const State& st = g.state;
+  // Visible facts only: the notebook (learned constraints, resolved or not), people, own history.
+  bool open_note = false;
+  std::array<int, kConstraintTypeCount> note{};  // 1 learned unresolved, 2 learned resolved
+  std::vector<int> owner_open(sc.stakeholders.size(), 0);
+  for (const ConstraintState& cs : st.constraints) {
+    if (!cs.learned) continue;
+    const ConstraintDef& d = sc.pool[static_cast<size_t>(cs.def)];
+    bool res = cs.progress >= kResolved;
+    note[static_cast<size_t>(d.type)] = std::max(note[static_cast<size_t>(d.type)], res ? 2 : 1);
+    if (!res) { open_note = true; owner_open[static_cast<size_t>(d.owner)] = 1; }
+  }
+  int not_engaged = 0;
+  for (const PersonState& p : st.people) not_engaged += p.engaged ? 0 : 1;
+  for (Option& o : opts) {
+    const MoveDef& m = c.moves[static_cast<size_t>(o.a.move)];
+    int slot = 0;
+    for (size_t k = 0; k < sc.deck.size(); ++k) if (sc.deck[k] == o.a.move) slot = static_cast<int>(k);
+    int v = category_fit(m.category, st.stage) * 6;
+    v -= st.move_uses[static_cast<size_t>(slot)] * 8 + st.category_uses_meeting[static_cast<size_t>(m.category)] * 5;
+    for (ConstraintType t : m.addresses) {
+      int n = note[static_cast<size_t>(t)];
+      if (m.category == Category::facilitative || m.category == Category::implication || m.category == Category::situation ||
+          m.category == Category::involve_others)
+        v += n == 0 ? (st.stage >= 3 ? 7 : 4) : n == 1 ? 6 : 0;
+    }
+    if (o.a.target >= 0 && owner_open[static_cast<size_t>(o.a.target)]) v += 5;
+    switch (m.category) {
+      case Category::involve_others:
+        if (o.a.target >= 0 && !st.people[static_cast<size_t>(o.a.target)].engaged)
+          v += st.stage >= 1 ? 25 + (sc.stakeholders[static_cast<size_t>(o.a.target)].veto ? 5 : 0) : -5;
+        else if (o.a.target < 0 && not_engaged > 0) v += st.stage >= 1 ? 22 : -5;
+        else v -= 8;  // everyone is already here
+        break;
+      case Category::give_space:
+        v += open_note ? 16 + 8 * st.turn : -30;  // let them work once something surfaced, late in the meeting
+        break;
+      case Category::listen:
+        if (o.a.target >= 0) v += (50 - st.people[static_cast<size_t>(o.a.target)].trust) / 4;
+        else v += (50 - mean_trust(st)) / 4;
+        break;
+      case Category::situation:
+        if (st.category_uses[static_cast<size_t>(Category::situation)] >= kSituationSparingly - 1) v -= 30;
+        break;
+      case Category::need_payoff:  // the buyer-ready stage: let them say the value
+        if (st.stage == 5 || (st.stage == 4 && !open_note)) v += 18;
+        break;
+      case Category::pitch:
+        if (st.stage == 6) v += 15;
+        break;
+      case Category::de_risk:
+        if (st.stage >= 6) v += 16 + (st.stage == 7 ? 8 : 0);
+        break;
+      default:
+        break;
+    }
+    o.value = v;
+  }
+  return best(opts, r);
+}
+
+Action classic(const Game& g, std::vector<Option>& opts, Rng& r) {
+  // Needs analysis first, then the pitch, then handle objections, then close; repeat.
+  const int n = g.state.moves_made;
+  static const Category cycle[] = {Category::pitch, Category::rebuttal, Category::pressure, Category::de_risk};
+  for (Option& o : opts) {
+    int v = 0;
+    if (n < 3) {
+      v = o.cat == Category::situation ? 30 : o.cat == Category::facilitative ? 20 : o.cat == Category::implication ? 10 : 0;
+    } else {
+      Category want = cycle[(n - 3) % 4];
+      v = o.cat == want ? 30 : o.cat == Category::pitch ? 20 : o.cat == Category::situation ? 10 : 0;
+    }
+    if (o.cat == Category::give_space) v = -10;
+    o.value = v;
+  }
+  return best(opts, r);
+}
+
+Action pusher(std::vector<Option>& opts, Rng& r) {
+  for (Option& o : opts) {
+    o.value = o.cat == Category::pitch ? 40 : o.cat == Category::pressure ? 35 : o.cat == Category::de_risk ? 30
+            : o.cat == Category::rebuttal ? 25 : o.cat == Category::give_space ? -10 : 0;
+  }
+  return best(opts, r);
+}
+
+// ---- expert: beam search over the full (hidden) state ------------------------------------------
+int evaluate(const Content& c, const State& st) {
+  const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];
+  if (st.ending != Ending::none) return (st.ending == Ending::purchase ? 1000000 : 0) + final_score(c, st).total * 100;
+  int v = st.stage * 300 + std::min(st.need, 70) * 3 + st.needs_stated * 2 + st.confidence * 2 + st.commitment * 3;
+  for (const ConstraintState& cs : st.constraints) {
+    int sev = sc.pool[static_cast<size_t>(cs.def)].severity;
+    v += sev * (std::min(cs.awareness, kAware) * 2 + cs.progress * 2 + (cs.learned ? 40 : 0));
+  }
+  for (size_t i = 0; i < st.people.size(); ++i) {
+    if (st.people[i].engaged) v += 30;
+    else if (sc.stakeholders[i].veto && st.stage >= 4) v -= 150;  // it will block late
+  }
+  v += mean_trust(st) * 2;
+  v -= st.early_pitches * 150;
+  v -= (st.meeting * sc.moves_per_meeting + st.turn) * 15;
+  return v;
+}
+
+struct Node { State st; int parent; Action a; int value; };
+
+}  // namespace
+
+std::vector<Action> expert_path(const Content& c, const std::string& scenario_id, uint64_t seed, const State* from, int meeting_limit) {
+  int si = c.find_scenario(scenario_id);
+  if (si < 0) return {};
+  const int kWidth = 5;
+  std::vector<Node> arena;
+  arena.reserve(4096);
+  arena.push_back({from ? *from : initial_state(c, si, seed, meeting_limit), -1, {}, 0});
+  std::vector<int> beam{0};
+  int best_end = -1, best_end_value = -2000000000;
+  for (int depth = 0; depth < 200 && !beam.empty(); ++depth) {
+    std::vector<Node> next;
+    for (int ni : beam) {
+      const State& st = arena[static_cast<size_t>(ni)].st;
+      for (const Card& k : deal_hand(c, st)) {
+        for (int t : legal_targets(c, st, k.move)) {
+          Node child{st, ni, {k.move, t}, 0};
+          apply_move(c, child.st, child.a, false);
+          child.value = evaluate(c, child.st);
+          next.push_back(std::move(child));
+        }
+      }
+    }
+    std::stable_sort(next.begin(), next.end(), [](const Node& a, const Node& b) { return a.value > b.value; });
+    beam.clear();
+    std::vector<uint64_t> seen;
+    for (Node& n : next) {
+      if (static_cast<int>(beam.size()) >= kWidth) break;
+      uint64_t h = state_hash(n.st);
+      if (std::find(seen.begin(), seen.end(), h) != seen.end()) continue;
+      seen.push_back(h);
+      bool ended = n.st.ending != Ending::none;
+      int value = n.value;
+      arena.push_back(std::move(n));
+      int idx = static_cast<int>(arena.size()) - 1;
+      if (ended) {
+        if (value > best_end_value) { best_end_value = value; best_end = idx; }
+      } else {
+        beam.push_back(idx);
+      }
+    }
+    // A purchase found: anything still open can only be a slower purchase.
+    if (best_end >= 0 && arena[static_cast<size_t>(best_end)].st.ending == Ending::purchase) break;
+  }
+  std::vector<Action> path;
+  for (int i = best_end; i > 0 && arena[static_cast<size_t>(i)].parent >= 0; i = arena[static_cast<size_t>(i)].parent)
+    path.push_back(arena[static_cast<size_t>(i)].a);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+Action choose_action(const Game& g, Policy p) {
+  std::vector<Option> opts = options(g);
+  if (opts.empty()) return {};
+  Rng r = rng_for(g.state.seed, 10 + static_cast<uint64_t>(p), static_cast<uint64_t>(g.state.moves_made));
+  switch (p) {
+    case Policy::random: return opts[static_cast<size_t>(r.below(static_cast<int>(opts.size())))].a;
+    case Policy::pusher: return pusher(opts, r);
+    case Policy::classic: return classic(g, opts, r);
+    case Policy::facilitator: return facilitator(g, opts, r);
+    case Policy::expert: {
+      std::vector<Action> path = expert_path(*g.content, g.scenario().id, g.state.seed, &g.state, g.config.meeting_limit);
+      return path.empty() ? opts[0].a : path[0];
+    }
+  }
+  return opts[0].a;
+}
+
+Game play_policy(const Content& c, const GameConfig& cfg, Policy p) {
+  StartResult s = start_game(c, cfg);
+  if (!s.ok) return Game{};
+  Game g = s.game;
+  if (p == Policy::expert) {
+    for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit)) {
+      if (!play(g, a).ok) break;
+    }
+  }
+  for (int guard = 0; !g.over() && guard < 500; ++guard) {
+    if (!play(g, choose_action(g, p)).ok) break;
+  }
+  return g;
+}
+
+PolicyStats run_policy(const Content& c, const std::string& scenario_id, Policy p, uint64_t first_seed, int games) {
+  PolicyStats s;
+  int64_t meetings = 0;
+  for (int i = 0; i < games; ++i) {
+    Game g = play_policy(c, GameConfig{scenario_id, first_seed + static_cast<uint64_t>(i), 0}, p);
+    if (!g.content) continue;
+    ++s.games;
+    s.total_score += final_score(c, g.state).total;
+    s.purchases += g.state.ending == Ending::purchase;
+    s.no_decisions += g.state.ending == Ending::no_decision;
+    s.disengaged += g.state.ending == Ending::disengaged;
+    meetings += g.state.meeting + (g.state.turn > 0 ? 1 : 0);
+  }
+  if (s.games > 0) {
+    s.mean_score = static_cast<int>(s.total_score / s.games);
+    s.purchase_pct = s.purchases * 100 / s.games;
+    s.no_decision_pct = s.no_decisions * 100 / s.games;
+    s.disengaged_pct = s.disengaged * 100 / s.games;
+    s.mean_meetings_x10 = static_cast<int>(meetings * 10 / s.games);
+  }
+  return s;
+}
+
+}  // namespace buyin

@@ -1,0 +1,190 @@
+// Buy-In core: the one header the UI, CLI and tests include.
+// Pure and deterministic: no I/O, no exceptions escape, integers only. See content/FORMAT.md, DESIGN.md.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/content.hpp"
+#include "core/sim.hpp"
+
+namespace buyin {
+
+// ---- scoring --------------------------------------------------------------------------------
+struct ScoreLine {
+  std::string key;     // discovered, progress, pitch_timing, trust, cycle
+  std::string label;   // "Constraints discovered"
+  int points = 0;
+  std::string detail;  // "2 of 3 surfaced, 1 resolved"
+};
+struct FinalScore {
+  int total = 0;
+  std::vector<ScoreLine> lines;
+};
+FinalScore final_score(const Content& c, const State& st);
+
+// ---- a game in progress -----------------------------------------------------------------------
+// The Content must outlive the Game.
+struct Game {
+  const Content* content = nullptr;
+  GameConfig config;
+  State state;
+  std::vector<Action> actions;
+  std::vector<MoveResult> results;
+  const Scenario& scenario() const { return content->scenarios[static_cast<size_t>(state.scenario)]; }
+  bool over() const { return state.ending != Ending::none; }
+};
+
+struct StartResult {
+  bool ok = false;
+  std::string error;
+  Game game;
+};
+StartResult start_game(const Content& c, const GameConfig& cfg);
+// Refuses illegal moves (ok=false, error set, game unchanged).
+MoveResult play(Game& g, const Action& a);
+
+// What the trainee may see now. Hidden constraints appear only once learned.
+struct PersonView {
+  int index = 0;
+  std::string id, name, title, personality;
+  Role role = Role::economic_buyer;
+  int trust = 0, openness = 0;
+  bool engaged = false, veto = false;
+};
+struct NoteView {  // the trainee's notebook: learned constraints
+  int constraint = 0;  // State::constraints index
+  ConstraintType type = ConstraintType::budget;
+  std::string owner_id, owner_name, heard;  // heard: the first hint as the owner said it
+  bool resolved = false;
+};
+struct CardView {
+  Action action;  // target -1: the UI must let the player pick from `targets` when target_kind is stakeholder
+  std::string move_id, label, phrasing;
+  Category category = Category::facilitative;
+  TargetKind target_kind = TargetKind::none;
+  std::vector<int> targets;
+};
+struct View {
+  int stage = 0;
+  std::string stage_name;
+  int meeting = 0, meetings_total = 0, turn = 0, moves_per_meeting = 0;
+  int meetings_left = 0, turns_left_in_meeting = 0;
+  int trust = 0;  // mean of the engaged
+  int points = 0;  // sum of move points so far
+  std::vector<PersonView> people;
+  std::vector<NoteView> notebook;
+  std::vector<CardView> hand;
+  Ending ending = Ending::none;
+};
+View view(const Game& g);
+
+// ---- debrief ------------------------------------------------------------------------------------
+struct ConstraintReport {
+  std::string id, owner_id, owner_name, summary;
+  ConstraintType type = ConstraintType::budget;
+  int severity = 1, awareness = 0, progress = 0;
+  bool surfaced = false;  // the trainee learned it
+  bool aware = false, resolved = false;
+};
+struct TimelineEntry {
+  int index = 0, meeting = 0, points = 0, total_points = 0, trust = 0, stage = 0;
+  std::string move_id, label;
+  Verdict verdict = Verdict::neutral;
+  std::string explanation;
+};
+struct Debrief {
+  Ending ending = Ending::none;
+  FinalScore score;
+  std::vector<ConstraintReport> constraints;  // every drawn constraint, hidden or not
+  std::vector<TimelineEntry> timeline;
+  int best_move = -1, worst_move = -1;  // timeline indices
+  std::vector<Action> expert;            // what the expert would have played from the same start
+  int expert_score = 0;
+};
+// with_expert runs the expert search (a few ms).
+Debrief debrief(const Game& g, bool with_expert = true);
+
+// ---- replay -------------------------------------------------------------------------------------
+struct Record {
+  uint64_t content_hash = 0;
+  GameConfig config;
+  std::vector<Action> actions;
+};
+struct ReplayResult {
+  bool ok = false;
+  std::string error;  // content mismatch, unknown scenario, illegal move at index i
+  int failed_at = -1;
+  Game game;
+};
+Record record_of(const Game& g);
+ReplayResult replay(const Content& c, const Record& r);
+// Text form of moves: "move_id" or "move_id@stakeholder_id", separated by spaces.
+std::string encode_moves(const Content& c, const Scenario& sc, const std::vector<Action>& a);
+bool decode_moves(const Content& c, const Scenario& sc, const std::string& text, std::vector<Action>& out, std::string& error);
+
+// ---- challenge and result codes ---------------------------------------------------------------
+struct Challenge {
+  std::string scenario_id;
+  uint64_t seed = 0;
+  bool feedback_hidden = false;  // verdicts and explanations only in the debrief
+  int meeting_limit = 0;         // 0 = scenario default
+};
+struct ResultCode {
+  uint64_t content_hash = 0;
+  Challenge challenge;
+  std::string player, team;
+  std::vector<Action> actions;  // as deck slots are resolved against content on decode
+  int claimed_score = 0;
+};
+enum class CodeError : uint8_t {
+  none, malformed, truncated, tampered, wrong_version, wrong_kind, foreign_content, foreign_challenge,
+  unknown_scenario, illegal_move, score_mismatch
+};
+const char* to_string(CodeError e);
+std::string describe(CodeError e);
+
+std::string encode_challenge(const Challenge& ch, uint64_t content_hash);
+struct ChallengeDecode { CodeError error = CodeError::none; std::string detail; Challenge challenge; uint64_t content_hash = 0; };
+ChallengeDecode decode_challenge(const std::string& code, const Content* c = nullptr);
+std::string challenge_id(const Challenge& ch);  // short stable id: same challenge, same id
+
+// Moves are stored as deck slots, so encoding needs the content.
+std::string encode_result(const Content& c, const ResultCode& r);
+struct ResultDecode { CodeError error = CodeError::none; std::string detail; ResultCode result; };
+// expected: when set, a code for another challenge is refused (foreign_challenge).
+ResultDecode decode_result(const Content& c, const std::string& code, const Challenge* expected = nullptr);
+struct Verification {
+  CodeError error = CodeError::none;
+  std::string detail;
+  ResultCode result;
+  int score = 0;  // recomputed by replay; the claimed score is never trusted
+  Ending ending = Ending::none;
+  int moves = 0;
+};
+Verification verify_result(const Content& c, const std::string& code, const Challenge* expected = nullptr);
+
+// ---- bots ---------------------------------------------------------------------------------------
+enum class Policy : uint8_t { random, pusher, classic, facilitator, expert };
+constexpr int kPolicyCount = 5;
+const char* to_string(Policy p);
+bool parse_policy(const std::string& s, Policy& out);
+// One move for the game's current state; facilitator/classic/pusher/random see only View-level info.
+Action choose_action(const Game& g, Policy p);
+// Plays a whole game with a policy.
+Game play_policy(const Content& c, const GameConfig& cfg, Policy p);
+// Beam search with full knowledge of the hidden state, from the start or from a given state.
+std::vector<Action> expert_path(const Content& c, const std::string& scenario_id, uint64_t seed, const State* from = nullptr,
+                                int meeting_limit = 0);
+
+// Aggregate of a policy over seeds first_seed .. first_seed+games-1 (integers; rates in percent).
+struct PolicyStats {
+  int games = 0;
+  int64_t total_score = 0;
+  int mean_score = 0, purchase_pct = 0, no_decision_pct = 0, disengaged_pct = 0;
+  int mean_meetings_x10 = 0;  // mean meetings used, times 10
+  int purchases = 0, no_decisions = 0, disengaged = 0;
+};
+PolicyStats run_policy(const Content& c, const std::string& scenario_id, Policy p, uint64_t first_seed, int games);
+
+}  // namespace buyin

@@ -1,0 +1,61 @@
+// Enumeration names and small lookups of the content model.
+#include "core/content.hpp"
+
+namespace buyin {
+
+const char* to_string(Category c) {
+  static const char* n[] = {"facilitative", "implication", "involve_others", "listen", "give_space", "situation",
+                            "need_payoff", "pitch", "rebuttal", "pressure", "de_risk"};
+  return n[static_cast<int>(c)];
+}
+const char* to_string(Role r) {
+  static const char* n[] = {"economic_buyer", "technical_owner", "user_lead", "champion", "procurement",
+                            "executive_sponsor", "finance", "influencer"};
+  return n[static_cast<int>(r)];
+}
+const char* to_string(ConstraintType t) {
+  static const char* n[] = {"budget", "tech_overlap", "user_resistance", "misalignment", "incumbent_vendor",
+                            "status_quo_rules", "timing", "personal_risk", "no_felt_need"};
+  return n[static_cast<int>(t)];
+}
+const char* to_string(Verdict v) {
+  static const char* n[] = {"facilitated", "neutral", "pushed", "harmful"};
+  return n[static_cast<int>(v)];
+}
+const char* to_string(World w) {
+  static const char* n[] = {"consumer", "small_business", "mid_market", "enterprise", "public_sector", "healthcare"};
+  return n[static_cast<int>(w)];
+}
+const char* describe(ConstraintType t) {
+  static const char* n[] = {"a problem with where the money would come from",
+                            "an overlap with the tools already in use",
+                            "resistance from the people who would use it",
+                            "disagreement inside the team",
+                            "a relationship with the current vendor",
+                            "rules that protect the status quo",
+                            "a timing clash with other priorities",
+                            "a personal risk in a wrong choice",
+                            "no felt need to change"};
+  return n[static_cast<int>(t)];
+}
+const char* describe_stage(int s) {
+  static const char* n[] = {"S0 settled status quo", "S1 problem noticed", "S2 fix it ourselves", "S3 decision team",
+                            "S4 change cost & consensus", "S5 buyer-ready", "S6 selection & validation",
+                            "S7 commit & adopt"};
+  return (s >= 0 && s < kStageCount) ? n[s] : "an unknown stage";
+}
+
+int Content::find_scenario(const std::string& id) const {
+  for (size_t i = 0; i < scenarios.size(); ++i) if (scenarios[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+int Content::find_move(const std::string& id) const {
+  for (size_t i = 0; i < moves.size(); ++i) if (moves[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+std::string Diagnostic::str() const {
+  return file + " " + (pointer.empty() ? std::string("(root)") : pointer) + ": " + message;
+}
+
+}  // namespace buyin

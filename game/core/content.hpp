@@ -1,0 +1,142 @@
+// Content model: the parsed, cross-checked form of content/*.json (see content/FORMAT.md).
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace buyin {
+
+constexpr int kStageCount = 8;  // S0..S7
+
+enum class Category : uint8_t {
+  facilitative, implication, involve_others, listen, give_space, situation,
+  need_payoff, pitch, rebuttal, pressure, de_risk
+};
+constexpr int kCategoryCount = 11;
+
+enum class Role : uint8_t {
+  economic_buyer, technical_owner, user_lead, champion, procurement,
+  executive_sponsor, finance, influencer
+};
+constexpr int kRoleCount = 8;
+
+enum class ConstraintType : uint8_t {
+  budget, tech_overlap, user_resistance, misalignment, incumbent_vendor,
+  status_quo_rules, timing, personal_risk, no_felt_need
+};
+constexpr int kConstraintTypeCount = 9;
+
+enum class Verdict : uint8_t { facilitated, neutral, pushed, harmful };
+constexpr int kVerdictCount = 4;
+
+enum class World : uint8_t { consumer, small_business, mid_market, enterprise, public_sector, healthcare };
+constexpr int kWorldCount = 6;
+
+enum class TargetKind : uint8_t { none, stakeholder };
+enum class ScenarioKind : uint8_t { lesson, full };
+
+// Names exactly as written in JSON.
+const char* to_string(Category c);
+const char* to_string(Role r);
+const char* to_string(ConstraintType t);
+const char* to_string(Verdict v);
+const char* to_string(World w);
+// Human-facing phrases ("an overlap with existing tools").
+const char* describe(ConstraintType t);
+const char* describe_stage(int stage);  // "S4 change cost & consensus"
+
+struct MoveDef {
+  std::string id;
+  Category category = Category::facilitative;
+  std::string label;
+  std::vector<std::string> phrasings;
+  TargetKind target = TargetKind::none;
+  std::vector<ConstraintType> addresses;
+  int min_stage = 0, max_stage = 7;
+  int strength = 2;
+  bool addresses_type(ConstraintType t) const {
+    for (ConstraintType a : addresses) if (a == t) return true;
+    return false;
+  }
+};
+
+struct StakeholderDef {
+  std::string id, name, title, personality;
+  Role role = Role::economic_buyer;
+  bool engaged = true, veto = false;
+  int trust = 50, openness = 50;
+};
+
+struct ConstraintDef {
+  std::string id;
+  ConstraintType type = ConstraintType::budget;
+  int owner = 0;  // index into Scenario::stakeholders
+  int severity = 1;
+  bool aware = false, always = false;
+  std::string summary, resolved;
+  std::vector<std::string> hints;
+};
+
+struct LineDef {
+  int speaker = -1;   // stakeholder index, -1 = any
+  int category = -1;  // Category value, -1 = any
+  int verdict = -1;   // Verdict value, -1 = any
+  int min_stage = 0, max_stage = 7;
+  std::string text;
+};
+
+struct Scenario {
+  std::string id, title, brief, offering_name, offering_summary;
+  std::string file;  // "scenarios/<id>.json"
+  ScenarioKind kind = ScenarioKind::full;
+  int difficulty = 1;
+  World world = World::consumer;
+  int meetings = 6, moves_per_meeting = 4, hand_size = 8, need = 10;
+  std::vector<int> deck;  // indices into Content::moves, in deck order
+  std::vector<StakeholderDef> stakeholders;
+  int draw_min = 1, draw_max = 1;
+  std::vector<ConstraintDef> pool;
+  std::vector<LineDef> lines;
+};
+
+struct Callout { std::string on, text; };
+struct Lesson {
+  std::string id, scenario, title, idea, coach_intro;
+  int pass_score = 0;
+  std::vector<Callout> callouts;
+};
+
+struct Content {
+  std::vector<MoveDef> moves;
+  std::vector<Scenario> scenarios;  // sorted by file path
+  std::vector<Lesson> lessons;
+  uint64_t hash = 0;  // FORMAT.md content hash
+  int find_scenario(const std::string& id) const;
+  int find_move(const std::string& id) const;
+};
+
+// One input file: path relative to content/ ("scenarios/clinic.json") and its bytes.
+struct SourceFile { std::string path, text; };
+
+struct Diagnostic {
+  std::string file, pointer, message;
+  std::string str() const;  // "file /pointer: message"
+};
+
+struct LoadResult {
+  bool ok = false;
+  Content content;                 // valid only when ok
+  std::vector<Diagnostic> errors;  // every error found, in file order
+};
+
+// True for the files the game loads: moves.json, onboarding.json, scenarios/*.json.
+bool is_content_path(const std::string& path);
+// FNV-1a 64 over the content files in path byte order (FORMAT.md); non-content paths ignored.
+uint64_t content_hash(const std::vector<SourceFile>& files);
+// Parses and cross-checks; never throws; returns the content or ALL errors.
+LoadResult load_content(const std::vector<SourceFile>& files);
+// Warnings on content that loads: unreachable lines, unaddressed constraints, placeholders ...
+std::vector<Diagnostic> lint_content(const Content& content);
+
+}  // namespace buyin

@@ -1,0 +1,37 @@
+#include "core/dialogue.hpp"
+
+namespace buyin {
+
+int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int stage, Rng& rng) {
+  int best = -1;
+  std::vector<int> ties;
+  for (size_t i = 0; i < sc.lines.size(); ++i) {
+    const LineDef& l = sc.lines[i];
+    if (l.speaker >= 0 && l.speaker != speaker) continue;
+    if (l.category >= 0 && l.category != static_cast<int>(cat)) continue;
+    if (l.verdict >= 0 && l.verdict != static_cast<int>(v)) continue;
+    if (stage < l.min_stage || stage > l.max_stage) continue;
+    // Lexicographic specificity: speaker beats category beats verdict.
+    int spec = (l.speaker >= 0 ? 4 : 0) + (l.category >= 0 ? 2 : 0) + (l.verdict >= 0 ? 1 : 0);
+    if (spec > best) { best = spec; ties.clear(); }
+    if (spec == best) ties.push_back(static_cast<int>(i));
+
+  }
+  if (ties.empty()) return -1;
+  return ties[static_cast<size_t>(rng.below(static_cast<int>(ties.size())))];
+}
+
+static void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) { s.replace(pos, from.size(), to); pos += to.size(); }
+}
+
+std::string fill_text(const Scenario& sc, int speaker, const std::string& text) {
+  std::string s = text;
+  replace_all(s, "{offering}", sc.offering_name);
+  if (speaker >= 0 && speaker < static_cast<int>(sc.stakeholders.size()))
+    replace_all(s, "{name}", sc.stakeholders[static_cast<size_t>(speaker)].name);
+  return s;
+}
+
+}  // namespace buyin

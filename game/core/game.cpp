@@ -1,0 +1,134 @@
+// Game-level API for the UI: start, play, view, debrief.
+#include <algorithm>
+
+#include "core/buyin.hpp"
+#include "core/rng.hpp"
+#include "core/rules.hpp"
+
+namespace buyin {
+
+StartResult start_game(const Content& c, const GameConfig& cfg) {
+  StartResult r;
+  int si = c.find_scenario(cfg.scenario_id);
+  if (si < 0) { r.error = "unknown scenario \"" + cfg.scenario_id + "\""; return r; }
+  if (cfg.meeting_limit < 0 || cfg.meeting_limit > 12) { r.error = "meeting limit must be 0..12"; return r; }
+  r.game.content = &c;
+  r.game.config = cfg;
+  r.game.state = initial_state(c, si, cfg.seed, cfg.meeting_limit);
+  r.ok = true;
+  return r;
+}
+
+MoveResult play(Game& g, const Action& a) {
+  MoveResult r = apply_move(*g.content, g.state, a, true);
+  if (r.ok) {
+    g.actions.push_back(a);
+    g.results.push_back(r);
+  }
+  return r;
+}
+
+View view(const Game& g) {
+  const Content& c = *g.content;
+  const Scenario& sc = g.scenario();
+  const State& st = g.state;
+  View v;
+  v.stage = st.stage;
+  v.stage_name = describe_stage(st.stage);
+  v.meeting = st.meeting;
+  v.meetings_total = st.meetings_total;
+  v.turn = st.turn;
+  v.moves_per_meeting = sc.moves_per_meeting;
+  v.meetings_left = std::max(0, st.meetings_total - st.meeting);
+  v.turns_left_in_meeting = sc.moves_per_meeting - st.turn;
+  v.trust = mean_trust(st);
+  v.ending = st.ending;
+  for (const MoveResult& r : g.results) v.points += r.points;
+  for (size_t i = 0; i < sc.stakeholders.size(); ++i) {
+    const StakeholderDef& d = sc.stakeholders[i];
+    const PersonState& p = st.people[i];
+    v.people.push_back({static_cast<int>(i), d.id, d.name, d.title, d.personality, d.role, p.trust, p.openness, p.engaged, d.veto});
+  }
+  for (size_t i = 0; i < st.constraints.size(); ++i) {
+    const ConstraintState& cs = st.constraints[i];
+    if (!cs.learned) continue;
+    const ConstraintDef& d = sc.pool[static_cast<size_t>(cs.def)];
+    NoteView n;
+    n.constraint = static_cast<int>(i);
+    n.type = d.type;
+    n.owner_id = sc.stakeholders[static_cast<size_t>(d.owner)].id;
+    n.owner_name = sc.stakeholders[static_cast<size_t>(d.owner)].name;
+    n.heard = d.hints[0];
+    for (const MoveResult& r : g.results)
+      for (const Reply& rep : r.replies)
+        if (rep.kind == ReplyKind::hint && rep.constraint == static_cast<int>(i)) n.heard = rep.text;
+    n.resolved = cs.progress >= kResolved;
+    v.notebook.push_back(n);
+  }
+  for (const Card& k : deal_hand(c, st)) {
+    const MoveDef& m = c.moves[static_cast<size_t>(k.move)];
+    CardView cv;
+    cv.action = {k.move, -1};
+    cv.move_id = m.id;
+    cv.label = m.label;
+    cv.phrasing = m.phrasings[static_cast<size_t>(phrasing_index(st, k.deck_slot, static_cast<int>(m.phrasings.size())))];
+    cv.category = m.category;
+    cv.target_kind = m.target;
+    cv.targets = legal_targets(c, st, k.move);
+    v.hand.push_back(cv);
+  }
+  return v;
+}
+
+Debrief debrief(const Game& g, bool with_expert) {
+  const Content& c = *g.content;
+  const Scenario& sc = g.scenario();
+  Debrief d;
+  d.ending = g.state.ending;
+  d.score = final_score(c, g.state);
+  for (const ConstraintState& cs : g.state.constraints) {
+    const ConstraintDef& def = sc.pool[static_cast<size_t>(cs.def)];
+    ConstraintReport r;
+    r.id = def.id;
+    r.owner_id = sc.stakeholders[static_cast<size_t>(def.owner)].id;
+    r.owner_name = sc.stakeholders[static_cast<size_t>(def.owner)].name;
+    r.summary = def.summary;
+    r.type = def.type;
+    r.severity = def.severity;
+    r.awareness = cs.awareness;
+    r.progress = cs.progress;
+    r.surfaced = cs.learned;
+    r.aware = cs.awareness >= kAware;
+    r.resolved = cs.progress >= kResolved;
+    d.constraints.push_back(r);
+  }
+  int total = 0, meeting = 0;
+  for (size_t i = 0; i < g.results.size(); ++i) {
+    const MoveResult& r = g.results[i];
+    total += r.points;
+    TimelineEntry t;
+    t.index = static_cast<int>(i);
+    t.meeting = meeting;
+    t.points = r.points;
+    t.total_points = total;
+    t.trust = r.trust_after;
+    t.stage = r.stage_after;
+    t.move_id = r.move_id;
+    t.label = c.moves[static_cast<size_t>(r.action.move)].label;
+    t.verdict = r.verdict;
+    t.explanation = r.explanation;
+    d.timeline.push_back(t);
+    if (d.best_move < 0 || r.points > g.results[static_cast<size_t>(d.best_move)].points) d.best_move = static_cast<int>(i);
+    if (d.worst_move < 0 || r.points < g.results[static_cast<size_t>(d.worst_move)].points) d.worst_move = static_cast<int>(i);
+    if (r.meeting_ended) ++meeting;
+  }
+  if (with_expert) {
+    d.expert = expert_path(c, sc.id, g.state.seed, nullptr, g.config.meeting_limit);
+    Record rec{c.hash, g.config, d.expert};
+    ReplayResult rr = replay(c, rec);
+    if (rr.ok) d.expert_score = final_score(c, rr.game.state).total;
+  }
+  return d;
+}
+
+}  // namespace buyin

@@ -1,0 +1,120 @@
+// Lint: content that loads but cannot play as written (unreachable lines, placeholders, gaps).
+#include <algorithm>
+#include <cctype>
+
+#include "core/content.hpp"
+#include "core/rules.hpp"
+
+namespace buyin {
+
+namespace {
+
+bool verdict_possible(Category cat, int verdict, int lo, int hi) {
+  if (verdict < 0 || verdict == static_cast<int>(Verdict::neutral)) return true;
+  for (int s = lo; s <= hi; ++s) {
+    int f = category_fit(cat, s);
+    if (cat == Category::give_space && verdict == static_cast<int>(Verdict::facilitated)) return true;
+    if (cat == Category::situation && verdict == static_cast<int>(Verdict::pushed)) return true;  // overuse
+    if (verdict == static_cast<int>(Verdict::facilitated) && f > 0) return true;
+    if (verdict == static_cast<int>(Verdict::pushed) && f == -1) return true;
+    if (verdict == static_cast<int>(Verdict::harmful) && f <= -2) return true;
+  }
+  return false;
+}
+
+std::string lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+const char* placeholder(const std::string& text) {
+  std::string s = lower(text);
+  for (const char* p : {"lorem", "todo", "xxx", "fixme", "tbd", "stakeholder 1", "stakeholder 2", "placeholder"})
+    if (s.find(p) != std::string::npos) return p;
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint_content(const Content& c) {
+  std::vector<Diagnostic> w;
+  auto check_text = [&](const std::string& file, const std::string& ptr, const std::string& text) {
+    if (const char* p = placeholder(text)) w.push_back({file, ptr, std::string("placeholder text (\"") + p + "\")"});
+  };
+  for (size_t i = 0; i < c.moves.size(); ++i) {
+    const MoveDef& m = c.moves[i];
+    std::string p = "/moves/" + std::to_string(i);
+    check_text("moves.json", p + "/label", m.label);
+    for (size_t k = 0; k < m.phrasings.size(); ++k) check_text("moves.json", p + "/phrasings/" + std::to_string(k), m.phrasings[k]);
+  }
+  for (const Scenario& s : c.scenarios) {
+    const std::string& f = s.file;
+    for (const char* fld : {"title", "brief"}) check_text(f, std::string("/") + fld, fld[0] == 't' ? s.title : s.brief);
+    check_text(f, "/offering/name", s.offering_name);
+    check_text(f, "/offering/summary", s.offering_summary);
+    bool can_involve = false;
+    for (int mi : s.deck) can_involve |= c.moves[static_cast<size_t>(mi)].category == Category::involve_others;
+    for (size_t i = 0; i < s.stakeholders.size(); ++i) {
+      const StakeholderDef& sd = s.stakeholders[i];
+      std::string p = "/stakeholders/" + std::to_string(i);
+      check_text(f, p + "/name", sd.name);
+      check_text(f, p + "/title", sd.title);
+      check_text(f, p + "/personality", sd.personality);
+      bool has_line = false;
+      for (const LineDef& l : s.lines) has_line |= l.speaker == static_cast<int>(i);
+      if (!has_line) w.push_back({f, p, "stakeholder \"" + sd.id + "\" has no lines of their own (only \"any\" lines)"});
+      if (!sd.engaged && !can_involve)
+        w.push_back({f, p, "stakeholder \"" + sd.id + "\" starts not engaged but the deck has no involve_others move"});
+    }
+    for (size_t i = 0; i < s.pool.size(); ++i) {
+      const ConstraintDef& cd = s.pool[i];
+      std::string p = "/constraints/pool/" + std::to_string(i);
+      bool addressed = false;
+      for (int mi : s.deck) addressed |= c.moves[static_cast<size_t>(mi)].addresses_type(cd.type);
+      if (!addressed) w.push_back({f, p + "/type", std::string("no move in the deck addresses \"") + to_string(cd.type) + "\": the constraint can never be surfaced by a question"});
+      if (cd.hints.empty()) w.push_back({f, p + "/hints", "constraint has no hint: the trainee can never learn of it"});
+      check_text(f, p + "/summary", cd.summary);
+      check_text(f, p + "/resolved", cd.resolved);
+      for (size_t k = 0; k < cd.hints.size(); ++k) {
+        check_text(f, p + "/hints/" + std::to_string(k), cd.hints[k]);
+        if (cd.hints[k] == cd.summary) w.push_back({f, p + "/hints/" + std::to_string(k), "hint repeats the summary word for word: hints should be heard, not told"});
+      }
+    }
+    for (size_t i = 0; i < s.lines.size(); ++i) {
+      const LineDef& l = s.lines[i];
+      std::string p = "/lines/" + std::to_string(i);
+      check_text(f, p + "/text", l.text);
+      if (l.category < 0) continue;
+      Category cat = static_cast<Category>(l.category);
+      // Stages in which a move of this category can be dealt at all.
+      int lo = 8, hi = -1;
+      for (int mi : s.deck) {
+        const MoveDef& m = c.moves[static_cast<size_t>(mi)];
+        if (m.category != cat) continue;
+        lo = std::min(lo, std::max(m.min_stage, l.min_stage));
+        hi = std::max(hi, std::min(m.max_stage, l.max_stage));
+      }
+      if (lo > hi) {
+        w.push_back({f, p, std::string("unreachable: no move of category \"") + to_string(cat) + "\" can be played in this line's stages"});
+      } else if (!verdict_possible(cat, l.verdict, lo, hi)) {
+        w.push_back({f, p, std::string("unreachable: a \"") + to_string(cat) + "\" move never gets the verdict \"" +
+                               to_string(static_cast<Verdict>(l.verdict)) + "\" in these stages"});
+      }
+    }
+    bool can_commit = false;
+    for (int mi : s.deck) {
+      const MoveDef& m = c.moves[static_cast<size_t>(mi)];
+      can_commit |= m.max_stage >= 7 && (m.category == Category::de_risk || m.category == Category::pressure || m.category == Category::pitch);
+    }
+    if (!can_commit) w.push_back({f, "/deck", "no de_risk, pitch or pressure move can be played at S7: a purchase is impossible"});
+  }
+  for (size_t i = 0; i < c.lessons.size(); ++i) {
+    const Lesson& l = c.lessons[i];
+    std::string p = "/lessons/" + std::to_string(i);
+    check_text("onboarding.json", p + "/coach_intro", l.coach_intro);
+    check_text("onboarding.json", p + "/idea", l.idea);
+  }
+  return w;
+}
+
+}  // namespace buyin

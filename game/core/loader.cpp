@@ -1,0 +1,487 @@
+// Loader: JSON text -> Content, collecting every error with file, JSON pointer and expectation.
+// nlohmann is used without exceptions (SAX parse with a no-throw DOM builder; only checked accessors),
+// because wasm builds have exception catching disabled.
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/content.hpp"
+#include "core/hash.hpp"
+
+namespace buyin {
+
+using json = nlohmann::json;
+
+bool is_content_path(const std::string& p) {
+  if (p == "moves.json" || p == "onboarding.json") return true;
+  const std::string pre = "scenarios/", suf = ".json";
+  return p.size() > pre.size() + suf.size() && p.compare(0, pre.size(), pre) == 0 &&
+         p.compare(p.size() - suf.size(), suf.size(), suf) == 0 && p.find('/', pre.size()) == std::string::npos;
+}
+
+uint64_t content_hash(const std::vector<SourceFile>& files) {
+  std::vector<const SourceFile*> sorted;
+  for (const SourceFile& f : files) if (is_content_path(f.path)) sorted.push_back(&f);
+  // std::string compares bytes as char; compare as unsigned bytes so the order is the same everywhere.
+  std::sort(sorted.begin(), sorted.end(), [](const SourceFile* a, const SourceFile* b) {
+    return std::lexicographical_compare(a->path.begin(), a->path.end(), b->path.begin(), b->path.end(),
+                                        [](char x, char y) { return static_cast<unsigned char>(x) < static_cast<unsigned char>(y); });
+  });
+  Fnv f;
+  for (const SourceFile* s : sorted) {
+    f.bytes(s->path.data(), s->path.size());
+    f.byte(0);
+    f.bytes(s->text.data(), s->text.size());
+    f.byte(0);
+  }
+  return f.h;
+}
+
+namespace {
+
+// Captures the parser's message instead of throwing.
+struct Sax : nlohmann::detail::json_sax_dom_parser<json> {
+  std::string message;
+  explicit Sax(json& j) : nlohmann::detail::json_sax_dom_parser<json>(j, false) {}
+  bool parse_error(std::size_t pos, const std::string& tok, const nlohmann::detail::exception& ex) {
+    message = ex.what();
+    return nlohmann::detail::json_sax_dom_parser<json>::parse_error(pos, tok, ex);
+  }
+};
+
+std::string esc(const std::string& key) {
+  std::string s;
+  for (char ch : key) {
+    if (ch == '~') s += "~0";
+    else if (ch == '/') s += "~1";
+    else s += ch;
+  }
+  return s;
+}
+
+std::string got(const json& j) {
+  std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (s.size() > 60) s = s.substr(0, 57) + "...";
+  return s;
+}
+
+template <size_t N>
+std::string one_of(const char* const (&names)[N]) {
+  std::string s = "expected one of ";
+  for (size_t i = 0; i < N; ++i) s += (i ? ", " : "") + std::string(names[i]);
+  return s;
+}
+
+bool is_id(const std::string& s) {
+  if (s.size() < 2 || s.size() > 48 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+  for (char ch : s) if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return false;
+  return true;
+}
+
+size_t utf8_len(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+const char* const kCategories[] = {"facilitative", "implication", "involve_others", "listen", "give_space", "situation",
+                                   "need_payoff", "pitch", "rebuttal", "pressure", "de_risk"};
+const char* const kRoles[] = {"economic_buyer", "technical_owner", "user_lead", "champion", "procurement",
+                              "executive_sponsor", "finance", "influencer"};
+const char* const kTypes[] = {"budget", "tech_overlap", "user_resistance", "misalignment", "incumbent_vendor",
+                              "status_quo_rules", "timing", "personal_risk", "no_felt_need"};
+const char* const kVerdicts[] = {"facilitated", "neutral", "pushed", "harmful"};
+const char* const kWorlds[] = {"consumer", "small_business", "mid_market", "enterprise", "public_sector", "healthcare"};
+const char* const kTargets[] = {"none", "stakeholder"};
+const char* const kKinds[] = {"lesson", "full"};
+
+// Typed, checked field access for one file. Every accessor records its own error and returns false.
+struct Reader {
+  std::string file;
+  std::vector<Diagnostic>& errors;
+  void err(const std::string& ptr, const std::string& msg) { errors.push_back({file, ptr, msg}); }
+
+  bool object(const json& j, const std::string& ptr, std::initializer_list<const char*> keys) {
+    if (!j.is_object()) { err(ptr, "expected an object; got " + got(j)); return false; }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      const std::string& k = it.key();
+      if (k == "$schema" || (!k.empty() && k[0] == '_')) continue;
+      bool known = false;
+      for (const char* a : keys) known |= k == a;
+      if (!known) {
+        std::string list;
+        for (const char* a : keys) list += (list.empty() ? "" : ", ") + std::string(a);
+        err(ptr + "/" + esc(k), "unknown key (expected one of " + list + ")");
+      }
+    }
+    return true;
+  }
+  const json* field(const json& j, const std::string& ptr, const char* key, bool required) {
+    auto it = j.find(key);
+    if (it == j.end()) {
+      if (required) err(ptr + "/" + key, "required key is missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+  bool str(const json& j, const std::string& ptr, const char* key, std::string& out, bool required = true, size_t max_len = 4000) {
+    const json* v = field(j, ptr, key, required);
+    if (!v) return false;
+    std::string p = ptr + "/" + key;
+    if (!v->is_string()) { err(p, "expected a string; got " + got(*v)); return false; }
+    const std::string& s = v->get_ref<const std::string&>();
+    if (s.find_first_not_of(" \t\r\n") == std::string::npos) { err(p, "expected a non-empty string; got " + got(*v)); return false; }
+    if (utf8_len(s) > max_len) { err(p, "expected at most " + std::to_string(max_len) + " characters; got " + std::to_string(utf8_len(s))); return false; }
+    out = s;
+    return true;
+  }
+  bool id(const json& j, const std::string& ptr, const char* key, std::string& out) {
+    const json* v = field(j, ptr, key, true);
+    if (!v) return false;
+    if (!v->is_string() || !is_id(v->get_ref<const std::string&>())) {
+      err(ptr + "/" + key, "expected a snake_case id (^[a-z][a-z0-9_]{1,47}$); got " + got(*v));
+      return false;
+    }
+    out = v->get_ref<const std::string&>();
+    return true;
+  }
+  bool integer(const json& j, const std::string& ptr, const char* key, int lo, int hi, int& out, bool required = true) {
+    const json* v = field(j, ptr, key, required);
+    if (!v) return false;
+    std::string want = "expected an integer " + std::to_string(lo) + ".." + std::to_string(hi) + "; got " + got(*v);
+    if (v->is_number_unsigned()) {
+      uint64_t u = v->get<uint64_t>();
+      if (u > static_cast<uint64_t>(hi)) { err(ptr + "/" + key, want); return false; }
+      out = static_cast<int>(u);
+    } else if (v->is_number_integer()) {
+      int64_t s = v->get<int64_t>();
+      if (s < lo || s > hi) { err(ptr + "/" + key, want); return false; }
+      out = static_cast<int>(s);
+    } else {
+      err(ptr + "/" + key, want);
+      return false;
+    }
+    if (out < lo || out > hi) { err(ptr + "/" + key, want); return false; }
+    return true;
+  }
+  bool boolean(const json& j, const std::string& ptr, const char* key, bool& out, bool required = true) {
+    const json* v = field(j, ptr, key, required);
+    if (!v) return false;
+    if (!v->is_boolean()) { err(ptr + "/" + key, "expected true or false; got " + got(*v)); return false; }
+    out = v->get<bool>();
+    return true;
+  }
+  // Enum value from a name list; `any` allows the extra name "any" (-1).
+  template <size_t N>
+  bool name(const json& v, const std::string& p, const char* const (&names)[N], int& out, bool any = false) {
+    if (v.is_string()) {
+      const std::string& s = v.get_ref<const std::string&>();
+      if (any && s == "any") { out = -1; return true; }
+      for (size_t i = 0; i < N; ++i) if (s == names[i]) { out = static_cast<int>(i); return true; }
+    }
+    err(p, one_of(names) + (any ? ", any" : "") + "; got " + got(v));
+    return false;
+  }
+  template <size_t N>
+  bool enumf(const json& j, const std::string& ptr, const char* key, const char* const (&names)[N], int& out, bool required = true) {
+    const json* v = field(j, ptr, key, required);
+    if (!v) return false;
+    return name(*v, ptr + "/" + key, names, out);
+  }
+  bool strings(const json& j, const std::string& ptr, const char* key, size_t min_n, std::vector<std::string>& out) {
+    const json* v = field(j, ptr, key, true);
+    if (!v) return false;
+    std::string p = ptr + "/" + key;
+    if (!v->is_array()) { err(p, "expected an array of strings; got " + got(*v)); return false; }
+    if (v->size() < min_n) { err(p, "expected at least " + std::to_string(min_n) + " entries; got " + std::to_string(v->size())); return false; }
+    bool ok = true;
+    for (size_t i = 0; i < v->size(); ++i) {
+      const json& e = (*v)[i];
+      if (!e.is_string() || e.get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos) {
+        err(p + "/" + std::to_string(i), "expected a non-empty string; got " + got(e));
+        ok = false;
+      } else {
+        out.push_back(e.get_ref<const std::string&>());
+      }
+    }
+    return ok;
+  }
+  const json* array(const json& j, const std::string& ptr, const char* key, size_t min_n, size_t max_n, bool required = true) {
+    const json* v = field(j, ptr, key, required);
+    if (!v) return nullptr;
+    std::string p = ptr + "/" + key;
+    if (!v->is_array()) { err(p, "expected an array; got " + got(*v)); return nullptr; }
+    if (v->size() < min_n || v->size() > max_n) {
+      err(p, "expected " + std::to_string(min_n) + ".." + std::to_string(max_n) + " entries; got " + std::to_string(v->size()));
+      if (v->size() < min_n) return nullptr;
+    }
+    return v;
+  }
+  void stages(const json& j, const std::string& ptr, int& lo, int& hi) {
+    lo = 0;
+    hi = 7;
+    integer(j, ptr, "min_stage", 0, 7, lo, false);
+    integer(j, ptr, "max_stage", 0, 7, hi, false);
+    if (lo > hi) err(ptr + "/max_stage", "expected max_stage >= min_stage (" + std::to_string(lo) + "); got " + std::to_string(hi));
+  }
+};
+
+bool parse_json(const SourceFile& f, json& out, std::vector<Diagnostic>& errors) {
+  Sax sax(out);
+  bool ok = json::sax_parse(f.text, &sax, nlohmann::detail::input_format_t::json, true, false);
+  if (!ok || sax.is_errored()) {
+    errors.push_back({f.path, "", "expected valid JSON: " + (sax.message.empty() ? std::string("parse failed") : sax.message)});
+    return false;
+  }
+  return true;
+}
+
+void load_moves(Reader& r, const json& root, Content& c) {
+  if (!r.object(root, "", {"moves"})) return;
+  const json* moves = r.array(root, "", "moves", 1, 100000);
+  if (!moves) return;
+  std::map<std::string, std::string> seen;
+  for (size_t i = 0; i < moves->size(); ++i) {
+    const json& j = (*moves)[i];
+    std::string p = "/moves/" + std::to_string(i);
+    if (!r.object(j, p, {"id", "category", "label", "phrasings", "target", "addresses", "min_stage", "max_stage", "strength"})) continue;
+    MoveDef m;
+    size_t before = r.errors.size();
+    if (r.id(j, p, "id", m.id)) {
+      auto it = seen.find(m.id);
+      if (it != seen.end()) r.err(p + "/id", "duplicate id \"" + m.id + "\" (first at " + it->second + ")");
+      else seen[m.id] = p + "/id";
+    }
+    int v = 0;
+    if (r.enumf(j, p, "category", kCategories, v)) m.category = static_cast<Category>(v);
+    r.str(j, p, "label", m.label, true, 40);
+    r.strings(j, p, "phrasings", 2, m.phrasings);
+    if (r.enumf(j, p, "target", kTargets, v)) m.target = static_cast<TargetKind>(v);
+    if (const json* a = r.array(j, p, "addresses", 0, 9, false)) {
+      for (size_t k = 0; k < a->size(); ++k)
+        if (r.name((*a)[k], p + "/addresses/" + std::to_string(k), kTypes, v)) m.addresses.push_back(static_cast<ConstraintType>(v));
+    }
+    r.stages(j, p, m.min_stage, m.max_stage);
+    r.integer(j, p, "strength", 1, 3, m.strength, false);
+    if (r.errors.size() == before) c.moves.push_back(m);
+  }
+}
+
+void load_scenario(Reader& r, const json& root, const std::string& want_id, Content& c) {
+  const std::string p;
+  if (!r.object(root, p, {"id", "title", "kind", "difficulty", "world", "brief", "offering", "meetings", "moves_per_meeting",
+                          "hand_size", "need", "deck", "stakeholders", "constraints", "lines"}))
+    return;
+  Scenario s;
+  s.file = r.file;
+  size_t before = r.errors.size();
+  if (r.id(root, p, "id", s.id) && s.id != want_id)
+    r.err("/id", "expected \"" + want_id + "\" (the file name without .json); got \"" + s.id + "\"");
+  r.str(root, p, "title", s.title);
+  r.str(root, p, "brief", s.brief);
+  int v = 0;
+  if (r.enumf(root, p, "kind", kKinds, v)) s.kind = static_cast<ScenarioKind>(v);
+  r.integer(root, p, "difficulty", 1, 5, s.difficulty);
+  if (r.enumf(root, p, "world", kWorlds, v)) s.world = static_cast<World>(v);
+  if (const json* o = r.field(root, p, "offering", true)) {
+    if (r.object(*o, "/offering", {"name", "summary"})) {
+      r.str(*o, "/offering", "name", s.offering_name);
+      r.str(*o, "/offering", "summary", s.offering_summary);
+    }
+  }
+  r.integer(root, p, "meetings", 1, 12, s.meetings);
+  r.integer(root, p, "moves_per_meeting", 1, 8, s.moves_per_meeting);
+  r.integer(root, p, "hand_size", 3, 9, s.hand_size, false);
+  r.integer(root, p, "need", 0, 100, s.need);
+  if (const json* d = r.array(root, p, "deck", 1, 100000, false)) {
+    std::set<std::string> seen;
+    for (size_t i = 0; i < d->size(); ++i) {
+      const json& e = (*d)[i];
+      std::string q = "/deck/" + std::to_string(i);
+      int mi = e.is_string() ? c.find_move(e.get_ref<const std::string&>()) : -1;
+      if (mi < 0) r.err(q, "expected a move id from moves.json; got " + got(e));
+      else if (!seen.insert(e.get_ref<const std::string&>()).second) r.err(q, "duplicate deck entry " + got(e));
+      else s.deck.push_back(mi);
+    }
+  } else if (!root.contains("deck")) {
+    for (size_t i = 0; i < c.moves.size(); ++i) s.deck.push_back(static_cast<int>(i));
+  }
+  std::map<std::string, int> people;
+  if (const json* a = r.array(root, p, "stakeholders", 1, 7)) {
+    for (size_t i = 0; i < a->size(); ++i) {
+      const json& j = (*a)[i];
+      std::string q = "/stakeholders/" + std::to_string(i);
+      StakeholderDef sd;
+      if (!r.object(j, q, {"id", "name", "role", "title", "personality", "engaged", "veto", "trust", "openness"})) continue;
+      if (r.id(j, q, "id", sd.id)) {
+        if (sd.id == "any") r.err(q + "/id", "expected an id other than \"any\" (it is reserved in lines)");
+        else if (!people.emplace(sd.id, static_cast<int>(s.stakeholders.size())).second) r.err(q + "/id", "duplicate id \"" + sd.id + "\"");
+      }
+      r.str(j, q, "name", sd.name, true, 80);
+      if (r.enumf(j, q, "role", kRoles, v)) sd.role = static_cast<Role>(v);
+      r.str(j, q, "title", sd.title, true, 120);
+      r.str(j, q, "personality", sd.personality);
+      r.boolean(j, q, "engaged", sd.engaged);
+      r.boolean(j, q, "veto", sd.veto);
+      r.integer(j, q, "trust", 0, 100, sd.trust);
+      r.integer(j, q, "openness", 0, 100, sd.openness);
+      s.stakeholders.push_back(sd);
+    }
+    bool any_engaged = false;
+    for (const StakeholderDef& sd : s.stakeholders) any_engaged |= sd.engaged;
+    if (!any_engaged && !s.stakeholders.empty()) r.err("/stakeholders", "expected at least one stakeholder with \"engaged\": true");
+  }
+  if (const json* cj = r.field(root, p, "constraints", true)) {
+    const std::string q = "/constraints";
+    if (r.object(*cj, q, {"draw_min", "draw_max", "pool"})) {
+      bool dm = r.integer(*cj, q, "draw_min", 0, 50, s.draw_min);
+      bool dx = r.integer(*cj, q, "draw_max", 0, 50, s.draw_max);
+      if (dm && dx && s.draw_min > s.draw_max)
+        r.err(q + "/draw_max", "expected draw_max >= draw_min (" + std::to_string(s.draw_min) + "); got " + std::to_string(s.draw_max));
+      if (const json* pool = r.array(*cj, q, "pool", 0, 100)) {
+        std::set<std::string> ids;
+        int always = 0;
+        for (size_t i = 0; i < pool->size(); ++i) {
+          const json& j = (*pool)[i];
+          std::string w = q + "/pool/" + std::to_string(i);
+          if (!r.object(j, w, {"id", "type", "owner", "severity", "aware", "always", "summary", "hints", "resolved"})) continue;
+          ConstraintDef cd;
+          if (r.id(j, w, "id", cd.id) && !ids.insert(cd.id).second) r.err(w + "/id", "duplicate id \"" + cd.id + "\"");
+          if (r.enumf(j, w, "type", kTypes, v)) cd.type = static_cast<ConstraintType>(v);
+          if (const json* o = r.field(j, w, "owner", true)) {
+            auto it = o->is_string() ? people.find(o->get_ref<const std::string&>()) : people.end();
+            if (it == people.end()) {
+              std::string list;
+              for (const auto& kv : people) list += (list.empty() ? "" : ", ") + kv.first;
+              r.err(w + "/owner", "expected a stakeholder id of this scenario (" + list + "); got " + got(*o));
+            } else {
+              cd.owner = it->second;
+            }
+          }
+          r.integer(j, w, "severity", 1, 3, cd.severity);
+          r.boolean(j, w, "aware", cd.aware);
+          r.boolean(j, w, "always", cd.always);
+          always += cd.always ? 1 : 0;
+          r.str(j, w, "summary", cd.summary);
+          r.strings(j, w, "hints", 1, cd.hints);
+          r.str(j, w, "resolved", cd.resolved);
+          s.pool.push_back(cd);
+        }
+        if (dx && static_cast<int>(pool->size()) < s.draw_max)
+          r.err(q + "/pool", "expected at least draw_max (" + std::to_string(s.draw_max) + ") constraints; got " + std::to_string(pool->size()));
+        if (dx && always > s.draw_max)
+          r.err(q + "/pool", "expected at most draw_max (" + std::to_string(s.draw_max) + ") constraints with \"always\": true; got " + std::to_string(always));
+      }
+    }
+  }
+  if (const json* a = r.array(root, p, "lines", 1, 100000)) {
+    bool fallback = false;
+    for (size_t i = 0; i < a->size(); ++i) {
+      const json& j = (*a)[i];
+      std::string q = "/lines/" + std::to_string(i);
+      if (!r.object(j, q, {"speaker", "category", "verdict", "min_stage", "max_stage", "text"})) continue;
+      LineDef l;
+      if (const json* sp = r.field(j, q, "speaker", true)) {
+        if (sp->is_string() && sp->get_ref<const std::string&>() == "any") l.speaker = -1;
+        else if (sp->is_string() && people.count(sp->get_ref<const std::string&>())) l.speaker = people[sp->get_ref<const std::string&>()];
+        else r.err(q + "/speaker", "expected \"any\" or a stakeholder id of this scenario; got " + got(*sp));
+      }
+      if (const json* cv = r.field(j, q, "category", true)) r.name(*cv, q + "/category", kCategories, l.category, true);
+      if (const json* vv = r.field(j, q, "verdict", true)) r.name(*vv, q + "/verdict", kVerdicts, l.verdict, true);
+      r.stages(j, q, l.min_stage, l.max_stage);
+      r.str(j, q, "text", l.text);
+      if (l.speaker < 0 && l.category < 0 && l.verdict < 0 && l.min_stage == 0 && l.max_stage == 7) fallback = true;
+      s.lines.push_back(l);
+    }
+    if (!fallback) r.err("/lines", "expected a line with speaker, category and verdict all \"any\" and no stage limits (the fallback reply)");
+  }
+  if (r.errors.size() == before) c.scenarios.push_back(s);
+}
+
+void load_onboarding(Reader& r, const json& root, Content& c, const std::set<std::string>& scenario_ids) {
+  if (!r.object(root, "", {"lessons"})) return;
+  const json* a = r.array(root, "", "lessons", 0, 1000);
+  if (!a) return;
+  std::set<std::string> ids;
+  for (size_t i = 0; i < a->size(); ++i) {
+    const json& j = (*a)[i];
+    std::string p = "/lessons/" + std::to_string(i);
+    if (!r.object(j, p, {"id", "scenario", "title", "idea", "coach_intro", "pass_score", "callouts"})) continue;
+    Lesson l;
+    size_t before = r.errors.size();
+    if (r.id(j, p, "id", l.id) && !ids.insert(l.id).second) r.err(p + "/id", "duplicate id \"" + l.id + "\"");
+    if (r.id(j, p, "scenario", l.scenario) && !scenario_ids.count(l.scenario))
+      r.err(p + "/scenario", "expected the id of a file in scenarios/; got \"" + l.scenario + "\"");
+    r.str(j, p, "title", l.title);
+    r.str(j, p, "idea", l.idea);
+    r.str(j, p, "coach_intro", l.coach_intro);
+    r.integer(j, p, "pass_score", -100000, 100000, l.pass_score);
+    if (const json* cs = r.array(j, p, "callouts", 0, 1000, false)) {
+      for (size_t k = 0; k < cs->size(); ++k) {
+        const json& cj = (*cs)[k];
+        std::string q = p + "/callouts/" + std::to_string(k);
+        if (!r.object(cj, q, {"on", "text"})) continue;
+        Callout co;
+        if (r.str(cj, q, "on", co.on)) {
+          const std::string& on = co.on;
+          bool ok = on == "start" || on == "end" || on == "hint";
+          if (on.rfind("verdict:", 0) == 0) for (const char* vn : kVerdicts) ok |= on.substr(8) == vn;
+          if (on.size() == 7 && on.rfind("stage:", 0) == 0 && on[6] >= '0' && on[6] <= '7') ok = true;
+          if (!ok) r.err(q + "/on", "expected one of start, end, hint, verdict:<verdict>, stage:<0..7>; got \"" + on + "\"");
+        }
+        r.str(cj, q, "text", co.text);
+        l.callouts.push_back(co);
+      }
+    }
+    if (r.errors.size() == before) c.lessons.push_back(l);
+  }
+}
+
+}  // namespace
+
+LoadResult load_content(const std::vector<SourceFile>& files) {
+  LoadResult res;
+  Content& c = res.content;
+  std::vector<const SourceFile*> moves, scenarios, onboarding;
+  std::set<std::string> paths;
+  for (const SourceFile& f : files) {
+    if (!paths.insert(f.path).second) { res.errors.push_back({f.path, "", "the same file was given twice"}); continue; }
+    if (!is_content_path(f.path)) {
+      res.errors.push_back({f.path, "", "not a content file (expected moves.json, onboarding.json or scenarios/<id>.json)"});
+      continue;
+    }
+    if (f.path == "moves.json") moves.push_back(&f);
+    else if (f.path == "onboarding.json") onboarding.push_back(&f);
+    else scenarios.push_back(&f);
+  }
+  std::sort(scenarios.begin(), scenarios.end(), [](const SourceFile* a, const SourceFile* b) { return a->path < b->path; });
+  if (moves.empty()) res.errors.push_back({"moves.json", "", "required file is missing"});
+  for (const SourceFile* f : moves) {
+    json j;
+    if (!parse_json(*f, j, res.errors)) continue;
+    Reader r{f->path, res.errors};
+    load_moves(r, j, c);
+  }
+  std::set<std::string> scenario_ids;
+  for (const SourceFile* f : scenarios) {
+    std::string id = f->path.substr(10, f->path.size() - 15);
+    scenario_ids.insert(id);
+    json j;
+    if (!parse_json(*f, j, res.errors)) continue;
+    Reader r{f->path, res.errors};
+    load_scenario(r, j, id, c);
+  }
+  for (const SourceFile* f : onboarding) {
+    json j;
+    if (!parse_json(*f, j, res.errors)) continue;
+    Reader r{f->path, res.errors};
+    load_onboarding(r, j, c, scenario_ids);
+  }
+  c.hash = content_hash(files);
+  res.ok = res.errors.empty();
+  if (!res.ok) res.content = Content{};
+  return res;
+}
+
+}  // namespace buyin

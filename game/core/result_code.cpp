@@ -1,0 +1,281 @@
+// Challenge and result codes: compact URL-safe text ("C"/"R" + base64url of a versioned, checksummed
+// byte payload). The checksum catches edits; the real guard is verify_result replaying the moves.
+#include "core/buyin.hpp"
+#include "core/hash.hpp"
+
+namespace buyin {
+
+namespace {
+
+constexpr uint8_t kVersion = 1;
+const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+std::string b64(const std::vector<uint8_t>& in) {
+  std::string s;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (uint8_t b : in) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    while (bits >= 6) { bits -= 6; s += kB64[(acc >> bits) & 63]; }
+  }
+  if (bits > 0) s += kB64[(acc << (6 - bits)) & 63];
+  return s;
+}
+
+bool unb64(const std::string& s, size_t from, std::vector<uint8_t>& out) {
+  uint32_t acc = 0;
+  int bits = 0;
+  for (size_t i = from; i < s.size(); ++i) {
+    char ch = s[i];
+    int v = (ch >= 'A' && ch <= 'Z') ? ch - 'A' : (ch >= 'a' && ch <= 'z') ? ch - 'a' + 26
+          : (ch >= '0' && ch <= '9') ? ch - '0' + 52 : ch == '-' ? 62 : ch == '_' ? 63 : -1;
+    if (v < 0) return false;
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out.push_back(static_cast<uint8_t>(acc >> bits)); }
+  }
+  return true;
+}
+
+struct Writer {
+  std::vector<uint8_t> b;
+  void u8(uint8_t v) { b.push_back(v); }
+  void var(uint64_t v) {
+    do { uint8_t x = v & 0x7f; v >>= 7; b.push_back(static_cast<uint8_t>(x | (v ? 0x80 : 0))); } while (v);
+  }
+  void u64(uint64_t v) { for (int i = 0; i < 8; ++i) b.push_back(static_cast<uint8_t>(v >> (8 * i))); }
+  void str(const std::string& s, size_t max) {
+    size_t n = s.size() < max ? s.size() : max;
+    while (n > 0 && n < s.size() && (static_cast<uint8_t>(s[n]) & 0xC0) == 0x80) --n;  // keep UTF-8 whole
+    u8(static_cast<uint8_t>(n));
+    b.insert(b.end(), s.begin(), s.begin() + static_cast<long>(n));
+  }
+  // Header: version, total length (u16), then body, then a 32-bit checksum.
+  std::string finish(char kind) {
+    size_t total = b.size() + 4;
+    b[1] = static_cast<uint8_t>(total & 0xff);
+    b[2] = static_cast<uint8_t>(total >> 8);
+    Fnv f;
+    f.bytes(b.data(), b.size());
+    uint32_t ck = static_cast<uint32_t>(f.h ^ (f.h >> 32));
+    for (int i = 0; i < 4; ++i) b.push_back(static_cast<uint8_t>(ck >> (8 * i)));
+    return std::string(1, kind) + b64(b);
+  }
+};
+
+struct Reader {
+  const std::vector<uint8_t>& b;
+  size_t pos = 0;
+  size_t end;
+  bool bad = false;
+  uint8_t u8() { if (pos >= end) { bad = true; return 0; } return b[pos++]; }
+  uint64_t var() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      uint8_t x = u8();
+      v |= static_cast<uint64_t>(x & 0x7f) << shift;
+      if (!(x & 0x80)) return v;
+    }
+    bad = true;
+    return 0;
+  }
+  uint64_t u64() { uint64_t v = 0; for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(u8()) << (8 * i); return v; }
+  std::string str() {
+    size_t n = u8();
+    if (pos + n > end) { bad = true; return ""; }
+    std::string s(b.begin() + static_cast<long>(pos), b.begin() + static_cast<long>(pos + n));
+    pos += n;
+    return s;
+  }
+};
+
+// Shared envelope checks; on success returns the body reader positioned after the header.
+CodeError open_code(const std::string& code, char kind, std::vector<uint8_t>& bytes, std::string& detail) {
+  std::string s = code;
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t')) s.pop_back();
+  size_t lead = s.find_first_not_of(" \t\r\n");
+  s = lead == std::string::npos ? "" : s.substr(lead);
+  if (s.empty()) { detail = "the code is empty"; return CodeError::malformed; }
+  if (s[0] != kind) {
+    if (s[0] == 'R' || s[0] == 'C') { detail = std::string("this is a ") + (s[0] == 'R' ? "result" : "challenge") + " code"; return CodeError::wrong_kind; }
+    detail = "a code starts with R (result) or C (challenge)";
+    return CodeError::malformed;
+  }
+  if (!unb64(s, 1, bytes)) { detail = "the code contains characters that are not part of a code"; return CodeError::malformed; }
+  if (bytes.empty()) { detail = "the code is cut off"; return CodeError::truncated; }
+  if (bytes[0] != kVersion) { detail = "made by version " + std::to_string(bytes[0]) + ", this is version " + std::to_string(kVersion); return CodeError::wrong_version; }
+  if (bytes.size() < 3) { detail = "the code is cut off"; return CodeError::truncated; }
+  size_t total = bytes[1] | (static_cast<size_t>(bytes[2]) << 8);
+  if (bytes.size() < total) { detail = "the code is cut off (" + std::to_string(bytes.size()) + " of " + std::to_string(total) + " bytes)"; return CodeError::truncated; }
+  if (bytes.size() > total || total < 7) { detail = "the code has extra characters"; return CodeError::malformed; }
+  Fnv f;
+  f.bytes(bytes.data(), total - 4);
+  uint32_t ck = static_cast<uint32_t>(f.h ^ (f.h >> 32)), got = 0;
+  for (int i = 0; i < 4; ++i) got |= static_cast<uint32_t>(bytes[total - 4 + static_cast<size_t>(i)]) << (8 * i);
+  if (ck != got) { detail = "the checksum does not match: the code was changed"; return CodeError::tampered; }
+  return CodeError::none;
+}
+
+void write_challenge(Writer& w, const Challenge& ch) {
+  w.str(ch.scenario_id, 48);
+  w.var(ch.seed);
+  w.u8(ch.feedback_hidden ? 1 : 0);
+  w.u8(static_cast<uint8_t>(ch.meeting_limit < 0 ? 0 : ch.meeting_limit > 255 ? 255 : ch.meeting_limit));
+}
+Challenge read_challenge(Reader& r) {
+  Challenge ch;
+  ch.scenario_id = r.str();
+  ch.seed = r.var();
+  uint8_t flags = r.u8();
+  if (flags > 1) r.bad = true;
+  ch.feedback_hidden = flags & 1;
+  ch.meeting_limit = r.u8();
+  return ch;
+}
+bool same(const Challenge& a, const Challenge& b) {
+  return a.scenario_id == b.scenario_id && a.seed == b.seed && a.feedback_hidden == b.feedback_hidden && a.meeting_limit == b.meeting_limit;
+}
+
+}  // namespace
+
+const char* to_string(CodeError e) {
+  static const char* n[] = {"none", "malformed", "truncated", "tampered", "wrong_version", "wrong_kind", "foreign_content",
+                            "foreign_challenge", "unknown_scenario", "illegal_move", "score_mismatch"};
+  return n[static_cast<int>(e)];
+}
+
+std::string describe(CodeError e) {
+  switch (e) {
+    case CodeError::none: return "valid";
+    case CodeError::malformed: return "not a valid code";
+    case CodeError::truncated: return "the code is incomplete (copied only part of it?)";
+    case CodeError::tampered: return "the code was altered";
+    case CodeError::wrong_version: return "the code comes from another version of the game";
+    case CodeError::wrong_kind: return "wrong kind of code";
+    case CodeError::foreign_content: return "the code was made with different game content";
+    case CodeError::foreign_challenge: return "the code belongs to a different challenge";
+    case CodeError::unknown_scenario: return "the code names a scenario this game does not have";
+    case CodeError::illegal_move: return "the moves in the code cannot be replayed";
+    case CodeError::score_mismatch: return "the claimed score does not match the replay";
+  }
+  return "unknown";
+}
+
+std::string encode_challenge(const Challenge& ch, uint64_t content_hash) {
+  Writer w;
+  w.u8(kVersion); w.u8(0); w.u8(0);
+  w.u64(content_hash);
+  write_challenge(w, ch);
+  return w.finish('C');
+}
+
+ChallengeDecode decode_challenge(const std::string& code, const Content* c) {
+  ChallengeDecode out;
+  std::vector<uint8_t> bytes;
+  out.error = open_code(code, 'C', bytes, out.detail);
+  if (out.error != CodeError::none) return out;
+  Reader r{bytes, 3, bytes.size() - 4};
+  out.content_hash = r.u64();
+  out.challenge = read_challenge(r);
+  if (r.bad || r.pos != r.end) { out.error = CodeError::malformed; out.detail = "the fields do not fit the code"; return out; }
+  if (c && out.content_hash != c->hash) { out.error = CodeError::foreign_content; out.detail = "made with other content"; return out; }
+  if (c && c->find_scenario(out.challenge.scenario_id) < 0) { out.error = CodeError::unknown_scenario; out.detail = out.challenge.scenario_id; return out; }
+  return out;
+}
+
+std::string challenge_id(const Challenge& ch) {
+  Fnv f;
+  f.str(ch.scenario_id);
+  f.u64(ch.seed);
+  f.byte(ch.feedback_hidden);
+  f.i32(ch.meeting_limit);
+  std::vector<uint8_t> b;
+  for (int i = 0; i < 6; ++i) b.push_back(static_cast<uint8_t>(f.h >> (8 * i)));
+  return b64(b);
+}
+
+std::string encode_result(const Content& c, const ResultCode& rc) {
+  Writer w;
+  w.u8(kVersion); w.u8(0); w.u8(0);
+  w.u64(rc.content_hash);
+  write_challenge(w, rc.challenge);
+  w.str(rc.player, 40);
+  w.str(rc.team, 40);
+  int si = c.find_scenario(rc.challenge.scenario_id);
+  w.var(rc.actions.size());
+  for (const Action& a : rc.actions) {
+    int slot = 255;
+    if (si >= 0) {
+      const Scenario& sc = c.scenarios[static_cast<size_t>(si)];
+      for (size_t k = 0; k < sc.deck.size() && k < 255; ++k) if (sc.deck[k] == a.move) slot = static_cast<int>(k);
+    }
+    w.u8(static_cast<uint8_t>(slot));
+    w.u8(static_cast<uint8_t>(a.target + 1));
+  }
+  uint64_t z = rc.claimed_score < 0 ? (static_cast<uint64_t>(-(static_cast<int64_t>(rc.claimed_score))) * 2 - 1)
+                                    : static_cast<uint64_t>(rc.claimed_score) * 2;
+  w.var(z);
+  return w.finish('R');
+}
+
+ResultDecode decode_result(const Content& c, const std::string& code, const Challenge* expected) {
+  ResultDecode out;
+  std::vector<uint8_t> bytes;
+  out.error = open_code(code, 'R', bytes, out.detail);
+  if (out.error != CodeError::none) return out;
+  Reader r{bytes, 3, bytes.size() - 4};
+  ResultCode& rc = out.result;
+  rc.content_hash = r.u64();
+  rc.challenge = read_challenge(r);
+  rc.player = r.str();
+  rc.team = r.str();
+  uint64_t n = r.var();
+  if (n > 1000) r.bad = true;
+  std::vector<std::pair<int, int>> raw;
+  for (uint64_t i = 0; i < n && !r.bad; ++i) { int s = r.u8(); int t = r.u8(); raw.push_back({s, t - 1}); }
+  uint64_t z = r.var();
+  if (z > 0xFFFFFFFFull) r.bad = true;
+  rc.claimed_score = (z & 1) ? -static_cast<int>((z + 1) / 2) : static_cast<int>(z / 2);
+  if (r.bad || r.pos != r.end) { out.error = CodeError::malformed; out.detail = "the fields do not fit the code"; return out; }
+  if (rc.content_hash != c.hash) { out.error = CodeError::foreign_content; out.detail = "made with other content"; return out; }
+  if (expected && !same(*expected, rc.challenge)) {
+    out.error = CodeError::foreign_challenge;
+    out.detail = "made for challenge " + challenge_id(rc.challenge) + ", expected " + challenge_id(*expected);
+    return out;
+  }
+  int si = c.find_scenario(rc.challenge.scenario_id);
+  if (si < 0) { out.error = CodeError::unknown_scenario; out.detail = rc.challenge.scenario_id; return out; }
+  const Scenario& sc = c.scenarios[static_cast<size_t>(si)];
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i].first >= static_cast<int>(sc.deck.size()) || raw[i].second >= static_cast<int>(sc.stakeholders.size())) {
+      out.error = CodeError::illegal_move;
+      out.detail = "move " + std::to_string(i + 1) + " is not in the scenario";
+      return out;
+    }
+    rc.actions.push_back({sc.deck[static_cast<size_t>(raw[i].first)], raw[i].second});
+  }
+  return out;
+}
+
+Verification verify_result(const Content& c, const std::string& code, const Challenge* expected) {
+  Verification v;
+  ResultDecode d = decode_result(c, code, expected);
+  v.error = d.error;
+  v.detail = d.detail;
+  v.result = d.result;
+  if (d.error != CodeError::none) return v;
+  Record rec{c.hash, GameConfig{d.result.challenge.scenario_id, d.result.challenge.seed, d.result.challenge.meeting_limit}, d.result.actions};
+  ReplayResult rr = replay(c, rec);
+  if (!rr.ok) { v.error = CodeError::illegal_move; v.detail = rr.error; return v; }
+  v.score = final_score(c, rr.game.state).total;
+  v.ending = rr.game.state.ending;
+  v.moves = static_cast<int>(rr.game.actions.size());
+  if (v.score != d.result.claimed_score) {
+    v.error = CodeError::score_mismatch;
+    v.detail = "claimed " + std::to_string(d.result.claimed_score) + ", replay gives " + std::to_string(v.score);
+  }
+  return v;
+}
+
+}  // namespace buyin

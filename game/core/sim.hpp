@@ -1,0 +1,106 @@
+// Game state and the move loop. State is plain values; the stage is derived from it after every move.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/content.hpp"
+
+namespace buyin {
+
+enum class Ending : uint8_t { none, purchase, no_decision, disengaged };
+const char* to_string(Ending e);
+
+struct GameConfig {
+  std::string scenario_id;
+  uint64_t seed = 0;
+  int meeting_limit = 0;  // 0 = the scenario's own meeting budget (a challenge may lower it)
+};
+
+// A move the trainee plays: a move of the content deck, optionally aimed at a stakeholder.
+struct Action {
+  int move = -1;    // index into Content::moves
+  int target = -1;  // stakeholder index, -1 for moves with target "none"
+  bool operator==(const Action& o) const { return move == o.move && target == o.target; }
+};
+
+struct PersonState {
+  int trust = 50, openness = 50;  // 0..100
+  bool engaged = false;
+};
+
+struct ConstraintState {
+  int def = 0;        // index into Scenario::pool
+  int awareness = 0;  // 0..100; the buyer knows it at kAware
+  int progress = 0;   // 0..100 resolution progress; resolved at kResolved
+  bool learned = false;  // the trainee heard a hint
+};
+
+struct State {
+  int scenario = -1;
+  uint64_t seed = 0;
+  int meetings_total = 0;
+  int need = 0;          // buyer's felt need to change, 0..100
+  int needs_stated = 0;  // explicit needs in the buyer's own words, 0..100
+  int confidence = 0;    // risk of the choice resolved, 0..100
+  int commitment = 0;    // approval + plan, 0..100
+  int meeting = 0, turn = 0, moves_made = 0;
+  std::vector<PersonState> people;
+  std::vector<ConstraintState> constraints;  // the drawn ones, in pool order
+  std::vector<uint8_t> move_uses;            // per scenario deck entry
+  std::array<uint8_t, kCategoryCount> category_uses{};          // whole game
+  std::array<uint8_t, kCategoryCount> category_uses_meeting{};  // this meeting
+  int stage = 0, peak_stage = 0;
+  int first_pitch_stage = -1, early_pitches = 0, vetoes = 0;
+  Ending ending = Ending::none;
+};
+
+// Who said what in reply. kind tells the UI how to show it.
+enum class ReplyKind : uint8_t { reaction, hint, resolved, joined, veto };
+struct Reply {
+  int speaker = -1;  // stakeholder index
+  std::string speaker_id, speaker_name, text;
+  ReplyKind kind = ReplyKind::reaction;
+  int constraint = -1;  // State::constraints index for hint/resolved
+};
+
+struct MoveResult {
+  bool ok = false;
+  std::string error;  // when !ok: why the move was refused (state unchanged)
+  Action action;
+  std::string move_id, phrasing;
+  Category category = Category::facilitative;
+  Verdict verdict = Verdict::neutral;
+  int points = 0;
+  std::string explanation;  // one sentence built from the actual change
+  std::vector<Reply> replies;
+  std::vector<int> learned;  // State::constraints indices newly learned by the trainee
+  std::vector<int> resolved, joined;
+  int stage_before = 0, stage_after = 0;
+  int trust_after = 0;  // mean trust of the engaged stakeholders
+  bool meeting_ended = false;
+  Ending ending = Ending::none;
+};
+
+// One card of the dealt hand.
+struct Card {
+  int move = -1;      // index into Content::moves
+  int deck_slot = -1; // index into Scenario::deck
+};
+
+int derive_stage(const Scenario& sc, const State& st);
+int mean_trust(const State& st);  // of the engaged stakeholders; 0 if none
+State initial_state(const Content& c, int scenario, uint64_t seed, int meeting_limit);
+std::vector<Card> deal_hand(const Content& c, const State& st);
+// Legal targets for a move right now ({-1} for target "none").
+std::vector<int> legal_targets(const Content& c, const State& st, int move);
+bool is_legal(const Content& c, const State& st, const Action& a);
+// Applies a move. With `text` false no strings are built (fast path for search); points and state
+// are identical either way.
+MoveResult apply_move(const Content& c, State& st, const Action& a, bool text = true);
+uint64_t state_hash(const State& st);
+// Which phrasing the seller says for a card this turn (the hand shows the same one).
+int phrasing_index(const State& st, int deck_slot, int n);
+
+}  // namespace buyin

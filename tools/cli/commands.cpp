@@ -1,0 +1,325 @@
+#include "commands.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <nlohmann/json.hpp>
+
+#include "content_io.hpp"
+#include "core/buyin.hpp"
+
+namespace cli {
+
+using json = nlohmann::json;
+using namespace buyin;
+
+namespace {
+
+bool load(const Args& a, Content& out) {
+  LoadResult r = load_content(read_content_dir(a.content));
+  if (!r.ok) {
+    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "error: %s\n", d.str().c_str());
+    return false;
+  }
+  out = std::move(r.content);
+  return true;
+}
+
+std::vector<std::string> scenario_ids(const Content& c, const Args& a) {
+  std::vector<std::string> ids;
+  for (const Scenario& s : c.scenarios) if (a.scenario.empty() || s.id == a.scenario) ids.push_back(s.id);
+  return ids;
+}
+
+void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n"; }
+
+json result_json(const MoveResult& r) {
+  json rep = json::array();
+  for (const Reply& p : r.replies) rep.push_back({{"speaker", p.speaker_id}, {"text", p.text}});
+  return {{"move", r.move_id}, {"verdict", to_string(r.verdict)}, {"points", r.points}, {"explanation", r.explanation},
+          {"stage", r.stage_after}, {"trust", r.trust_after}, {"replies", rep}};
+}
+
+json debrief_json(const Game& g, const Debrief& d) {
+  json j;
+  j["ending"] = to_string(d.ending);
+  j["score"] = d.score.total;
+  for (const ScoreLine& l : d.score.lines) j["breakdown"][l.key] = {{"points", l.points}, {"detail", l.detail}};
+  for (const ConstraintReport& c : d.constraints)
+    j["constraints"].push_back({{"id", c.id}, {"owner", c.owner_id}, {"severity", c.severity}, {"surfaced", c.surfaced}, {"resolved", c.resolved}});
+  j["moves"] = encode_moves(*g.content, g.scenario(), g.actions);
+  j["expert"] = encode_moves(*g.content, g.scenario(), d.expert);
+  j["expert_score"] = d.expert_score;
+  return j;
+}
+
+void print_debrief(const Game& g, const Debrief& d) {
+  std::printf("\n=== %s: score %d ===\n", to_string(d.ending), d.score.total);
+  for (const ScoreLine& l : d.score.lines) std::printf("  %-26s %5d  (%s)\n", l.label.c_str(), l.points, l.detail.c_str());
+  std::printf("Hidden constraints:\n");
+  for (const ConstraintReport& c : d.constraints)
+    std::printf("  [%s] %s (%s, severity %d): %s%s\n", c.surfaced ? "surfaced" : "hidden  ", c.id.c_str(), c.owner_name.c_str(), c.severity,
+                c.summary.c_str(), c.resolved ? " (resolved)" : "");
+  if (d.best_move >= 0) std::printf("Best move:  %s\n", d.timeline[static_cast<size_t>(d.best_move)].explanation.c_str());
+  if (d.worst_move >= 0) std::printf("Worst move: %s\n", d.timeline[static_cast<size_t>(d.worst_move)].explanation.c_str());
+  std::printf("Expert path (score %d): %s\n", d.expert_score, encode_moves(*g.content, g.scenario(), d.expert).c_str());
+}
+
+}  // namespace
+
+int cmd_validate(const Args& a) {
+  std::vector<std::string> dirs = a.positional;
+  if (dirs.empty()) dirs.push_back(a.content);
+  int errors = 0, warnings = 0;
+  json out = json::array();
+  for (std::string dir : dirs) {
+    namespace fs = std::filesystem;
+    if (fs::is_regular_file(dir)) {  // a file: validate its whole content dir
+      fs::path p = fs::path(dir).parent_path();
+      if (p.filename() == "scenarios") p = p.parent_path();
+      dir = p.empty() ? "." : p.string();
+    }
+    LoadResult r = load_content(read_content_dir(dir));
+    json jd = {{"dir", dir}, {"errors", json::array()}, {"warnings", json::array()}};
+    for (const Diagnostic& d : r.errors) {
+      ++errors;
+      jd["errors"].push_back(d.str());
+      if (!a.json) std::printf("%s: error: %s\n", dir.c_str(), d.str().c_str());
+    }
+    if (r.ok) {
+      for (const Diagnostic& d : lint_content(r.content)) {
+        ++warnings;
+        jd["warnings"].push_back(d.str());
+        if (!a.json) std::printf("%s: warning: %s\n", dir.c_str(), d.str().c_str());
+      }
+      jd["hash"] = r.content.hash;
+      jd["scenarios"] = r.content.scenarios.size();
+      jd["moves"] = r.content.moves.size();
+    }
+    out.push_back(jd);
+  }
+  if (a.json) print_json(out);
+  else std::printf("%d error(s), %d warning(s)\n", errors, warnings);
+  return errors ? 1 : 0;
+}
+
+int cmd_play(const Args& a) {
+  Content c;
+  if (!load(a, c)) return 1;
+  std::string id = a.scenario.empty() && !c.scenarios.empty() ? c.scenarios[0].id : a.scenario;
+  StartResult s = start_game(c, GameConfig{id, a.seed, 0});
+  if (!s.ok) { std::fprintf(stderr, "%s\n", s.error.c_str()); return 1; }
+  Game g = s.game;
+  json log = json::array();
+  if (!a.json) std::printf("%s\n%s\nYou offer %s.\n", g.scenario().title.c_str(), g.scenario().brief.c_str(), g.scenario().offering_name.c_str());
+  while (!g.over()) {
+    View v = view(g);
+    if (!a.json) {
+      std::printf("\n-- meeting %d/%d, turn %d/%d, %s, trust %d\n", v.meeting + 1, v.meetings_total, v.turn + 1, v.moves_per_meeting,
+                  v.stage_name.c_str(), v.trust);
+      for (const PersonView& p : v.people)
+        std::printf("   %-10s %-18s trust %3d open %3d %s%s\n", p.id.c_str(), p.name.c_str(), p.trust, p.openness,
+                    p.engaged ? "engaged" : "not engaged", p.veto ? " (veto)" : "");
+      for (const NoteView& n : v.notebook) std::printf("   note: %s said \"%s\"%s\n", n.owner_name.c_str(), n.heard.c_str(), n.resolved ? " (resolved)" : "");
+      for (size_t i = 0; i < v.hand.size(); ++i)
+        std::printf("  %zu. [%s] %s — \"%s\"%s\n", i + 1, to_string(v.hand[i].category), v.hand[i].label.c_str(), v.hand[i].phrasing.c_str(),
+                    v.hand[i].target_kind == TargetKind::stakeholder ? " (needs @target)" : "");
+      std::printf("> ");
+      std::fflush(stdout);
+    }
+    std::string line;
+    if (!std::getline(std::cin, line)) break;
+    size_t at = line.find('@');
+    int n = std::atoi(line.substr(0, at).c_str());
+    if (n < 1 || n > static_cast<int>(v.hand.size())) { if (!a.json) std::printf("pick 1..%zu (add @id for a target)\n", v.hand.size()); continue; }
+    Action act = v.hand[static_cast<size_t>(n - 1)].action;
+    if (v.hand[static_cast<size_t>(n - 1)].target_kind == TargetKind::stakeholder) {
+      std::string who = at == std::string::npos ? "" : line.substr(at + 1);
+      while (!who.empty() && (who.back() == ' ' || who.back() == '\r')) who.pop_back();
+      for (const PersonView& p : v.people) if (p.id == who) act.target = p.index;
+      if (act.target < 0) act.target = v.hand[static_cast<size_t>(n - 1)].targets.empty() ? -1 : v.hand[static_cast<size_t>(n - 1)].targets[0];
+    }
+    MoveResult r = play(g, act);
+    if (!r.ok) { if (!a.json) std::printf("refused: %s\n", r.error.c_str()); continue; }
+    if (a.json) { log.push_back(result_json(r)); continue; }
+    std::printf("You: \"%s\"\n", r.phrasing.c_str());
+    for (const Reply& p : r.replies) std::printf("  %s: \"%s\"\n", p.speaker_name.c_str(), p.text.c_str());
+    std::printf("  => %s, %+d: %s\n", to_string(r.verdict), r.points, r.explanation.c_str());
+  }
+  Debrief d = debrief(g);
+  if (a.json) print_json({{"moves", log}, {"debrief", debrief_json(g, d)}});
+  else print_debrief(g, d);
+  return 0;
+}
+
+int cmd_simulate(const Args& a) {
+  Content c;
+  if (!load(a, c)) return 1;
+  Policy p;
+  if (!parse_policy(a.policy, p)) { std::fprintf(stderr, "unknown policy \"%s\"\n", a.policy.c_str()); return 2; }
+  json out = json::array();
+  for (const std::string& id : scenario_ids(c, a)) {
+    for (int i = 0; i < a.games; ++i) {
+      Game g = play_policy(c, GameConfig{id, a.seed + static_cast<uint64_t>(i), 0}, p);
+      FinalScore fs = final_score(c, g.state);
+      std::string moves = encode_moves(c, g.scenario(), g.actions);
+      if (a.json) out.push_back({{"scenario", id}, {"seed", a.seed + static_cast<uint64_t>(i)}, {"ending", to_string(g.state.ending)}, {"score", fs.total}, {"moves", moves}});
+      else std::printf("%s seed %llu: %s score %d (%zu moves)\n", id.c_str(), static_cast<unsigned long long>(a.seed + static_cast<uint64_t>(i)),
+                       to_string(g.state.ending), fs.total, g.actions.size());
+      if (a.games == 1 && !a.json)
+        for (const MoveResult& r : g.results) std::printf("  %-22s %-11s %+4d S%d t%d  %s\n", r.move_id.c_str(), to_string(r.verdict), r.points, r.stage_after, r.trust_after, r.explanation.c_str());
+    }
+  }
+  if (a.json) print_json(out);
+  return 0;
+}
+
+int cmd_balance(const Args& a) {
+  Content c;
+  if (!load(a, c)) return 1;
+  json out = json::array();
+  if (!a.json) std::printf("%-26s %-12s %7s %9s %9s %9s %9s\n", "scenario", "policy", "score", "purchase%", "nodecis%", "disengag%", "meetings");
+  for (const std::string& id : scenario_ids(c, a)) {
+    for (int pi = 0; pi < kPolicyCount; ++pi) {
+      PolicyStats s = run_policy(c, id, static_cast<Policy>(pi), a.seed, a.games);
+      if (a.json)
+        out.push_back({{"scenario", id}, {"policy", to_string(static_cast<Policy>(pi))}, {"games", s.games}, {"mean_score", s.mean_score},
+                       {"purchase_pct", s.purchase_pct}, {"no_decision_pct", s.no_decision_pct}, {"disengaged_pct", s.disengaged_pct},
+                       {"mean_meetings_x10", s.mean_meetings_x10}});
+      else
+        std::printf("%-26s %-12s %7d %9d %9d %9d %6d.%d\n", id.c_str(), to_string(static_cast<Policy>(pi)), s.mean_score, s.purchase_pct,
+                    s.no_decision_pct, s.disengaged_pct, s.mean_meetings_x10 / 10, s.mean_meetings_x10 % 10);
+      std::fflush(stdout);
+    }
+  }
+  if (a.json) print_json(out);
+  return 0;
+}
+
+int cmd_verify(const Args& a) {
+  Content c;
+  if (!load(a, c)) return 1;
+  Challenge ch;
+  bool have_ch = false;
+  if (!a.challenge.empty()) {
+    ChallengeDecode d = decode_challenge(a.challenge, &c);
+    if (d.error != CodeError::none) { std::fprintf(stderr, "challenge: %s (%s)\n", describe(d.error).c_str(), d.detail.c_str()); return 1; }
+    ch = d.challenge;
+    have_ch = true;
+  }
+  std::vector<std::string> codes;
+  for (const std::string& p : a.positional) {
+    std::string text;
+    if (std::filesystem::is_regular_file(p) && read_file(p, text)) {
+      std::istringstream in(text);
+      std::string line;
+      while (std::getline(in, line)) if (!line.empty()) codes.push_back(line);
+    } else {
+      codes.push_back(p);
+    }
+  }
+  int bad = 0;
+  json out = json::array();
+  for (const std::string& code : codes) {
+    Verification v = verify_result(c, code, have_ch ? &ch : nullptr);
+    bad += v.error != CodeError::none;
+    if (a.json)
+      out.push_back({{"ok", v.error == CodeError::none}, {"error", to_string(v.error)}, {"detail", v.detail}, {"player", v.result.player},
+                     {"team", v.result.team}, {"score", v.score}, {"ending", to_string(v.ending)}});
+    else if (v.error == CodeError::none)
+      std::printf("OK   %s (%s): %d, %s in %d moves\n", v.result.player.c_str(), v.result.team.c_str(), v.score, to_string(v.ending), v.moves);
+    else
+      std::printf("FAIL %s: %s (%s)\n", to_string(v.error), describe(v.error).c_str(), v.detail.c_str());
+  }
+  if (a.json) print_json(out);
+  return bad ? 1 : 0;
+}
+
+int cmd_code(const Args& a) {
+  Content c;
+  if (!load(a, c)) return 1;
+  Policy p = Policy::facilitator;
+  if (!a.policy.empty() && !parse_policy(a.policy, p)) { std::fprintf(stderr, "unknown policy\n"); return 2; }
+  Challenge ch{a.scenario, a.seed, false, 0};
+  if (!a.challenge.empty()) {
+    ChallengeDecode d = decode_challenge(a.challenge, &c);
+    if (d.error != CodeError::none) { std::fprintf(stderr, "challenge: %s\n", describe(d.error).c_str()); return 1; }
+    ch = d.challenge;
+  }
+  Game g = play_policy(c, GameConfig{ch.scenario_id, ch.seed, ch.meeting_limit}, p);
+  if (!g.content) { std::fprintf(stderr, "unknown scenario\n"); return 1; }
+  ResultCode rc{c.hash, ch, a.player, a.team, g.actions, final_score(c, g.state).total};
+  std::string code = encode_result(c, rc);
+  if (a.json) print_json({{"challenge", encode_challenge(ch, c.hash)}, {"result", code}, {"score", rc.claimed_score}});
+  else std::printf("challenge %s\nresult    %s\n", encode_challenge(ch, c.hash).c_str(), code.c_str());
+  return 0;
+}
+
+int cmd_golden(const Args& a) {
+  Content c;
+  if (!load(a, c)) return 1;
+  if (a.out.empty()) { std::fprintf(stderr, "golden needs --out DIR\n"); return 2; }
+  std::filesystem::create_directories(a.out);
+  int n = 0;
+  for (const std::string& id : scenario_ids(c, a)) {
+    for (Policy p : {Policy::facilitator, Policy::pusher, Policy::random}) {
+      uint64_t seed = a.seed + static_cast<uint64_t>(n);
+      Game played = play_policy(c, GameConfig{id, seed, 0}, p);
+      ReplayResult rr = replay(c, record_of(played));
+      json j;
+      j["scenario"] = id;
+      j["seed"] = seed;
+      j["policy"] = to_string(p);
+      j["moves"] = encode_moves(c, played.scenario(), played.actions);
+      StartResult s = start_game(c, GameConfig{id, seed, 0});
+      Game g = s.game;
+      j["hashes"] = json::array();
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(state_hash(g.state)));
+      j["initial_hash"] = buf;
+      for (const Action& act : played.actions) {
+        MoveResult r = play(g, act);
+        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(state_hash(g.state)));
+        j["hashes"].push_back(buf);
+        j["points"].push_back(r.points);
+      }
+      j["ending"] = to_string(g.state.ending);
+      j["score"] = final_score(c, g.state).total;
+      std::string path = a.out + "/" + id + "_" + to_string(p) + ".json";
+      std::ofstream(path) << j.dump(1) << "\n";
+      std::printf("wrote %s (%zu moves, score %d)\n", path.c_str(), played.actions.size(), j["score"].get<int>());
+      ++n;
+      (void)rr;
+    }
+  }
+  return 0;
+}
+
+int cmd_bench(const Args& a) {
+  Content c;
+  if (!load(a, c)) return 1;
+  using clk = std::chrono::steady_clock;
+  json out = json::array();
+  for (const std::string& id : scenario_ids(c, a)) {
+    int games = a.games > 0 ? a.games : 100;
+    long moves = 0;
+    auto t0 = clk::now();
+    for (int i = 0; i < games; ++i) moves += static_cast<long>(play_policy(c, GameConfig{id, static_cast<uint64_t>(i), 0}, Policy::random).actions.size());
+    auto t1 = clk::now();
+    int eg = games < 20 ? games : 20;
+    for (int i = 0; i < eg; ++i) expert_path(c, id, static_cast<uint64_t>(i));
+    auto t2 = clk::now();
+    long long us = std::chrono::duration_cast<std::chrono::microseconds>(t1 - t0).count();
+    long long eus = std::chrono::duration_cast<std::chrono::microseconds>(t2 - t1).count();
+    long long mps = us > 0 ? moves * 1000000LL / us : 0;
+    if (a.json) out.push_back({{"scenario", id}, {"moves_per_sec", mps}, {"us_per_game", us / games}, {"expert_ms_per_game_x10", eus / eg / 100}});
+    else std::printf("%-26s %9lld moves/s  %6lld us/game  expert %lld.%lld ms/game\n", id.c_str(), mps, us / games, eus / eg / 1000, (eus / eg / 100) % 10);
+  }
+  if (a.json) print_json(out);
+  return 0;
+}
+
+}  // namespace cli
