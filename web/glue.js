@@ -7,6 +7,7 @@
   let uiState = null;       // last {screen, items[]} published by the UI
   let drawn = 0;            // frames the wasm actually drew (an idle page draws none)
   const readyWaiters = [];
+  let syncing = false, syncAgain = false, syncs = 0;
 
   function show(id) {
     for (const el of document.querySelectorAll('.overlay')) el.hidden = el.id !== id;
@@ -45,6 +46,18 @@
       show('load-error');
     },
     frameDrawn() { drawn++; },
+    // Push /persist to IndexedDB. Writes that arrive while a sync runs are folded into one more.
+    syncStorage() {
+      if (!window.Module || !Module.FS) return;
+      if (syncing) { syncAgain = true; return; }
+      syncing = true;
+      Module.FS.syncfs(false, (err) => {
+        syncing = false;
+        syncs++;
+        if (err) console.warn('Progress could not be saved to IndexedDB:', err);
+        if (syncAgain) { syncAgain = false; window.buyinGlue.syncStorage(); }
+      });
+    },
     wake() { if (window.Module && Module._buyin_wake) Module._buyin_wake(); },
   };
 
@@ -55,6 +68,8 @@
     }),
     screen: () => (uiState ? uiState.screen : null),
     framesDrawn: () => drawn,
+    storageSyncs: () => syncs,   // completed flushes to IndexedDB
+    idle: () => !syncing,
     items() {
       if (!uiState) return [];
       const r = canvas.getBoundingClientRect();
@@ -63,5 +78,10 @@
   };
 
   window.addEventListener('resize', () => window.buyinGlue.wake());
+  // A closing or hidden tab flushes once more, so nothing earned is lost.
+  window.addEventListener('pagehide', () => window.buyinGlue.syncStorage());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') window.buyinGlue.syncStorage();
+  });
   document.getElementById('reload').addEventListener('click', () => location.reload());
 })();

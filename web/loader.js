@@ -63,6 +63,17 @@
       print: (s) => console.log(s),
       printErr: (s) => console.warn(s),
       onAbort: (what) => glue.fail(`The game stopped unexpectedly (${what}).`),
+      // Saved progress lives in IndexedDB, mounted at /persist and read in before main() runs.
+      preRun: [() => {
+        const FS = Module.FS;
+        FS.mkdir('/persist');
+        FS.mount(FS.filesystems.IDBFS, {}, '/persist');
+        Module.addRunDependency('buyin-storage');
+        FS.syncfs(true, (err) => {
+          if (err) console.warn('Saved progress could not be read from IndexedDB:', err);
+          Module.removeRunDependency('buyin-storage');
+        });
+      }],
     };
     const s = document.createElement('script');
     s.src = 'buyin.js';

@@ -14,6 +14,13 @@ void download(const std::string& filename, const std::string& mime, const std::s
 void copy_to_clipboard(const std::string& text);
 // Ask for frames to be drawn even with no input (animations, async results).
 void request_redraw();
+// Small named files that survive reloads (IndexedDB on the web, a data folder natively).
+// Names are plain file names ("progress.json"). read returns false when the file does not exist.
+bool storage_read(const std::string& name, std::string& out);
+// Writes atomically (temporary file, then rename) and flushes to persistent storage.
+bool storage_write(const std::string& name, const std::string& bytes);
+// The wall clock as ISO 8601 UTC ("2026-11-23T10:00:00Z"), for history entries.
+std::string now_iso8601();
 // Name of the platform, for the About screen.
 const char* name();
 

@@ -116,7 +116,7 @@ bool window_pump_events(Window& w) {
 void window_draw_frame(Window& w) {
   // Rebuild the font atlas when the window moves to a screen of another pixel ratio, so text stays crisp.
   float ratio = current_pixel_ratio(w.sdl);
-  if (ratio != w.pixel_ratio && ratio > 0.0f) {
+  if ((ratio != w.pixel_ratio && ratio > 0.0f) || ui::app_fonts_dirty()) {
     w.pixel_ratio = ratio;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ui::app_rebuild_fonts(ratio);

@@ -1,12 +1,29 @@
 // Desktop services: files land in the working folder, announcements go to stdout.
 #include <SDL.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "platform/platform.hpp"
 
 namespace buyin::platform {
+// $BUYIN_DATA_DIR, else $XDG_DATA_HOME/buyin, else ~/.local/share/buyin.
+std::string storage_dir() {
+  static std::string dir;
+  if (!dir.empty()) return dir;
+  if (const char* d = std::getenv("BUYIN_DATA_DIR")) dir = d;
+  else if (const char* x = std::getenv("XDG_DATA_HOME")) dir = std::string(x) + "/buyin";
+  else if (const char* h = std::getenv("HOME")) dir = std::string(h) + "/.local/share/buyin";
+  else dir = ".";
+  std::string partial;
+  for (size_t i = 0; i <= dir.size(); ++i)
+    if (i == dir.size() || (dir[i] == '/' && i > 0)) { partial = dir.substr(0, i); mkdir(partial.c_str(), 0755); }
+  return dir;
+}
+void storage_flush() {}
 void publish_ui_state(const std::string&) {}
 void announce(const std::string& text) { std::printf("%s\n", text.c_str()); }
 void download(const std::string& filename, const std::string&, const std::string& bytes) {

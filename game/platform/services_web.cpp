@@ -16,7 +16,14 @@ EM_JS(void, js_copy, (const char* text), {
   if (window.buyinGlue) window.buyinGlue.copy(UTF8ToString(text));
 });
 
+EM_JS(void, js_sync_storage, (), {
+  if (window.buyinGlue) window.buyinGlue.syncStorage();
+});
+
 namespace buyin::platform {
+// /persist is mounted as IDBFS and loaded from IndexedDB before main() runs (web/loader.js).
+std::string storage_dir() { return "/persist"; }
+void storage_flush() { js_sync_storage(); }
 void publish_ui_state(const std::string& json) { js_publish_ui_state(json.c_str()); }
 void announce(const std::string& text) { js_announce(text.c_str()); }
 void download(const std::string& filename, const std::string& mime, const std::string& bytes) {

@@ -1,12 +1,16 @@
 #include "ui/app.hpp"
 
+#include "platform/platform.hpp"
+#include "ui/progress_store.hpp"
 #include "ui/screens.hpp"
+#include "ui/session.hpp"
 #include "ui/test_items.hpp"
 #include "ui/theme.hpp"
 
 namespace buyin::ui {
 
 static Nav g_nav;
+static float g_pixel_ratio = 1.0f;
 Nav& nav() { return g_nav; }
 void go(Screen s) { g_nav.next = s; }
 
@@ -18,18 +22,52 @@ const char* screen_id(Screen s) {
     case Screen::Challenge: return "challenge";
     case Screen::Settings: return "settings";
     case Screen::About: return "about";
+    case Screen::Briefing: return "briefing";
+    case Screen::Meeting: return "meeting";
+    case Screen::Debrief: return "debrief";
+    case Screen::ContentError: return "content_error";
   }
   return "unknown";
 }
 
 void app_init(float pixel_ratio) {
-  theme_apply();
-  theme_build_fonts(pixel_ratio);
+  g_pixel_ratio = pixel_ratio;
+  session_load_content();
+  progress_load();
+  theme_apply(session().progress.settings.high_contrast);
+  theme_build_fonts(pixel_ratio, session().progress.settings.font_percent);
+  if (!session().content_ok) g_nav.screen = g_nav.next = Screen::ContentError;
 }
 
-void app_rebuild_fonts(float pixel_ratio) { theme_build_fonts(pixel_ratio); }
+void app_rebuild_fonts(float pixel_ratio) {
+  g_pixel_ratio = pixel_ratio;
+  theme_build_fonts(pixel_ratio, session().progress.settings.font_percent);
+}
+
+bool app_fonts_dirty() { return fonts_dirty(); }
+float app_pixel_ratio() { return g_pixel_ratio; }
 
 ImVec4 app_background() { return palette().background; }
+
+// A banner over every screen while a damaged save needs the player's attention.
+static void draw_save_problems() {
+  Session& s = session();
+  if (s.save_problems.empty()) return;
+  const Palette& p = palette();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.panel_hover);
+  ImGui::BeginChild("save_problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f), true);
+  ImGui::TextColored(p.warn, "%s", s.save_problems[0].c_str());
+  track_item("save_problem.message");
+  for (size_t i = 1; i < s.save_problems.size() && i < 3; ++i) ImGui::TextColored(p.text_dim, "%s", s.save_problems[i].c_str());
+  if (!damaged_save().empty()) {
+    if (tracked_button("Download the damaged save", "save_problem.download"))
+      platform::download("buyin-damaged-save.json", "application/json", damaged_save());
+    ImGui::SameLine();
+  }
+  if (tracked_button("OK", "save_problem.dismiss")) dismiss_save_problems();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
 
 bool app_frame() {
   bool changed = g_nav.next != g_nav.screen;
@@ -42,13 +80,24 @@ bool app_frame() {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("##screen", nullptr, flags);
+  draw_save_problems();
   switch (g_nav.screen) {
     case Screen::Title: draw_title(); break;
     case Screen::About: draw_about(); break;
+    case Screen::Practice: draw_practice(); break;
+    case Screen::Onboarding: draw_onboarding(); break;
+    case Screen::Settings: draw_settings(); break;
+    case Screen::Briefing: draw_briefing(); break;
+    case Screen::Meeting: draw_meeting(); break;
+    case Screen::Debrief: draw_debrief(); break;
+    case Screen::ContentError: draw_content_error(); break;
     default: draw_mode_intro(g_nav.screen); break;
   }
-  // Escape goes back to the title from anywhere, so the keyboard alone never gets stuck.
-  if (g_nav.screen != Screen::Title && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) go(Screen::Title);
+  // Escape goes back from the menu screens, so the keyboard alone never gets stuck there.
+  // (In a meeting, Escape cancels choosing a target instead.)
+  const bool menu = g_nav.screen == Screen::About || g_nav.screen == Screen::Settings || g_nav.screen == Screen::Practice ||
+                    g_nav.screen == Screen::Onboarding || g_nav.screen == Screen::Challenge;
+  if (menu && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) go(Screen::Title);
   ImGui::End();
 
   items_end_frame();

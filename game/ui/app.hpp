@@ -7,6 +7,8 @@ namespace buyin::ui {
 
 void app_init(float pixel_ratio);
 void app_rebuild_fonts(float pixel_ratio);
+// True once after a setting changed the fonts: the platform rebuilds the atlas before the next frame.
+bool app_fonts_dirty();
 // Draws the whole UI for one frame. Returns true while it wants more frames without input.
 bool app_frame();
 ImVec4 app_background();

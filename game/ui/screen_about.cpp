@@ -55,32 +55,10 @@ void draw_about() {
 
 void draw_mode_intro(Screen s) {
   if (back_button()) go(Screen::Title);
-  const char* title = "";
-  const char* body = "";
-  switch (s) {
-    case Screen::Onboarding:
-      title = "Onboarding";
-      body = "The guided path: a coach introduces one idea, you play a short scenario, and the next lesson unlocks.";
-      break;
-    case Screen::Practice:
-      title = "Practice";
-      body = "The scenario library: buyers of every size, from a family buying a car to a 1,500-seat CRM rollout.";
-      break;
-    case Screen::Challenge:
-      title = "Team challenge";
-      body = "Make or open a challenge code, play the identical buyer, and verify everyone's result codes.";
-      break;
-    case Screen::Settings:
-      title = "Settings";
-      body = "Text size and a high-contrast theme.";
-      break;
-    default: break;
-  }
-  ImGui::PushFont(fonts().heading);
-  ImGui::Text("%s", title);
-  ImGui::PopFont();
+  (void)s;
+  heading("Team challenge");
   track_item("mode.heading");
-  ImGui::TextWrapped("%s", body);
+  ImGui::TextWrapped("Make or open a challenge code, play the identical buyer, and verify everyone's result codes.");
 }
 
 }  // namespace buyin::ui

@@ -30,9 +30,10 @@ void items_begin_frame(const char* screen) {
 
 void track_item(const char* id) {
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "\",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"visible\":%s}", (int)a.x, (int)a.y,
-                (int)(b.x - a.x), (int)(b.y - a.y), ImGui::IsItemVisible() ? "true" : "false");
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "\",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d,\"visible\":%s,\"focused\":%s}", (int)a.x,
+                (int)a.y, (int)(b.x - a.x), (int)(b.y - a.y), ImGui::IsItemVisible() ? "true" : "false",
+                ImGui::IsItemFocused() ? "true" : "false");
   if (!g_first) g_json += ',';
   g_first = false;
   g_json += "{\"id\":\"";

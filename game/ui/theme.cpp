@@ -16,15 +16,23 @@ static ImVec4 rgb(int hex, float a = 1.0f) {
 }
 
 // A calm dark theme: deep ink background, warm off-white text, one teal accent for "go".
-static const Palette kPalette = {
+static const Palette kCalm = {
     rgb(0x141821), rgb(0x1E2430), rgb(0x283042), rgb(0xEDE9E3), rgb(0x9AA3B2),
     rgb(0x2BB3A3), rgb(0x38CDBB), rgb(0x0B1F1C),
+    rgb(0x5CC98B), rgb(0xA7B0BF), rgb(0xF2A541), rgb(0xEF6461), rgb(0xF2C14E),
 };
+static const Palette kHighContrast = {
+    rgb(0x000000), rgb(0x111111), rgb(0x333333), rgb(0xFFFFFF), rgb(0xE0E0E0),
+    rgb(0x00E5D4), rgb(0x66FFF2), rgb(0x000000),
+    rgb(0x3DFF7A), rgb(0xFFFFFF), rgb(0xFFB000), rgb(0xFF4D4D), rgb(0xFFFF00),
+};
+static Palette g_palette = kCalm;
 
 const Fonts& fonts() { return g_fonts; }
-const Palette& palette() { return kPalette; }
+const Palette& palette() { return g_palette; }
 
-void theme_apply() {
+void theme_apply(bool high_contrast) {
+  g_palette = high_contrast ? kHighContrast : kCalm;
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
   s.WindowRounding = 0.0f;
@@ -40,7 +48,8 @@ void theme_apply() {
   s.ChildBorderSize = 0.0f;
   s.FrameBorderSize = 0.0f;
   ImVec4* c = s.Colors;
-  const Palette& p = kPalette;
+  const Palette& p = g_palette;
+  if (high_contrast) s.FrameBorderSize = 1.0f;
   c[ImGuiCol_Text] = p.text;
   c[ImGuiCol_TextDisabled] = p.text_dim;
   c[ImGuiCol_WindowBg] = p.background;
@@ -60,10 +69,16 @@ void theme_apply() {
   c[ImGuiCol_ScrollbarGrab] = p.panel_hover;
   c[ImGuiCol_CheckMark] = p.accent;
   c[ImGuiCol_SliderGrab] = p.accent;
-  c[ImGuiCol_NavHighlight] = rgb(0xF2C14E);
+  c[ImGuiCol_NavHighlight] = p.highlight;
+  c[ImGuiCol_Border] = high_contrast ? p.text : rgb(0x2A3140);
+  c[ImGuiCol_TableHeaderBg] = p.panel_hover;
+  c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_TableRowBgAlt] = ImVec4(1, 1, 1, 0.03f);
+  c[ImGuiCol_PlotLines] = p.accent;
+  c[ImGuiCol_PlotHistogram] = p.accent;
 }
 
-void theme_build_fonts(float pixel_ratio) {
+void theme_build_fonts(float pixel_ratio, int font_percent) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig cfg;
@@ -72,8 +87,9 @@ void theme_build_fonts(float pixel_ratio) {
   cfg.OversampleV = 1;
   // Rasterise at the screen's pixel ratio and scale back, so text is crisp on HiDPI screens.
   const float r = pixel_ratio > 0.0f ? pixel_ratio : 1.0f;
+  const float k = (font_percent < 80 ? 80 : font_percent > 160 ? 160 : font_percent) / 100.0f;
   auto add = [&](const unsigned char* data, std::size_t size, float px) {
-    return io.Fonts->AddFontFromMemoryTTF((void*)data, (int)size, px * r, &cfg);
+    return io.Fonts->AddFontFromMemoryTTF((void*)data, (int)size, px * k * r, &cfg);
   };
   g_fonts.body = add(font_inter_Regular, font_inter_Regular_size, 18.0f);
   g_fonts.small = add(font_inter_Regular, font_inter_Regular_size, 15.0f);

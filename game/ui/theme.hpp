@@ -13,11 +13,15 @@ struct Fonts {
 
 struct Palette {
   ImVec4 background, panel, panel_hover, text, text_dim, accent, accent_hover, accent_text;
+  ImVec4 good, neutral, warn, bad;  // verdicts: facilitated, neutral, pushed, harmful
+  ImVec4 highlight;                 // keyboard focus, the buyer's stage on the journey map
 };
 
 const Fonts& fonts();
 const Palette& palette();
-void theme_apply();
-void theme_build_fonts(float pixel_ratio);
+// high_contrast: pure black and white with saturated verdict colours.
+void theme_apply(bool high_contrast = false);
+// font_percent scales every font (80..160) on top of the screen's pixel ratio.
+void theme_build_fonts(float pixel_ratio, int font_percent = 100);
 
 }  // namespace buyin::ui

@@ -63,8 +63,17 @@ export async function waitItem(page, id, timeout = 10000) {
   return item(page, id);
 }
 
+// Clicks the middle of an item, first scrolling with the mouse wheel (as a user would) when the
+// item is outside the window.
 export async function click(page, id) {
-  const it = await waitItem(page, id);
+  let it = await waitItem(page, id);
+  const vp = page.viewportSize();
+  for (let i = 0; i < 30 && (!it.visible || it.y < 0 || it.y + it.h > vp.height); i++) {
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    await page.mouse.wheel(0, it.y + it.h > vp.height || !it.visible ? 200 : -200);
+    await page.waitForTimeout(60);
+    it = await item(page, id);
+  }
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
 }
 
@@ -98,4 +107,39 @@ export async function pixelStats(page, png) {
   }, b64);
   await scratch.close();
   return stats;
+}
+
+// Keyboard only: moves keyboard focus with the arrow keys until the item `id` has it, going down
+// first and turning back up when focus stops moving (at most `max` presses).
+export async function focusByKeys(page, id, max = 60) {
+  let key = 'ArrowDown';
+  let last = null, stuck = 0;
+  for (let i = 0; i < max; i++) {
+    const its = await items(page);
+    const it = its.find((x) => x.id === id);
+    if (it && it.focused) return;
+    const focused = (its.find((x) => x.focused) || {}).id || null;
+    stuck = focused === last ? stuck + 1 : 0;
+    last = focused;
+    if (stuck >= 2 && key === 'ArrowDown') { key = 'ArrowUp'; stuck = 0; }
+    await page.keyboard.press(key);
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`could not reach "${id}" with the arrow keys`);
+}
+
+// Plays a game to its end with `chooseNext(items)` deciding what to press or click each step.
+// Returns how many moves were played.
+export async function playToEnd(page, step, maxSteps = 120) {
+  let moves = 0;
+  for (let i = 0; i < maxSteps; i++) {
+    const its = await items(page);
+    if (its.some((x) => x.id === 'meeting.debrief')) return moves;
+    const before = await page.evaluate(() => window.buyin.items().filter((x) => x.id.startsWith('meeting.verdict.')).length);
+    const played = await step(its, i);
+    if (played) moves++;
+    await page.waitForTimeout(60);
+    void before;
+  }
+  throw new Error('the game did not end');
 }

@@ -1,0 +1,16 @@
+// Loading and saving the player's progress through the platform's storage, and telling the
+// player in plain words when a save was damaged (the damaged bytes are kept as a backup).
+#pragma once
+#include <string>
+
+namespace buyin::ui {
+
+void progress_load();
+void progress_save();
+// Adds the finished game to history once (and marks an onboarding lesson passed).
+void record_finished_game();
+// The damaged save's original bytes, for the player to download ("" if none).
+const std::string& damaged_save();
+void dismiss_save_problems();
+
+}  // namespace buyin::ui

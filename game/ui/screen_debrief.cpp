@@ -1,0 +1,191 @@
+// The debrief: how it ended and why, every point explained, the hidden constraints revealed,
+// points and trust over time, the best and worst moves, the expert's path, and "try from here".
+#include <cfloat>
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+#include "platform/platform.hpp"
+#include "ui/progress_store.hpp"
+#include "ui/screens.hpp"
+#include "ui/session.hpp"
+#include "ui/test_items.hpp"
+#include "ui/theme.hpp"
+
+namespace buyin::ui {
+
+static std::string action_label(const Scenario& sc, const Action& a) {
+  const MoveDef& m = content().moves[static_cast<size_t>(a.move)];
+  std::string s = m.label;
+  if (a.target >= 0) s += " (" + sc.stakeholders[static_cast<size_t>(a.target)].name + ")";
+  return s;
+}
+
+static void draw_constraints(const Debrief& d) {
+  const Palette& p = palette();
+  heading("The hidden constraints");
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH;
+  if (ImGui::BeginTable("constraints", 5, tf)) {
+    ImGui::TableSetupColumn("Constraint", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Held by", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, 80);
+    ImGui::TableSetupColumn("Surfaced", ImGuiTableColumnFlags_WidthFixed, 90);
+    ImGui::TableSetupColumn("Resolved", ImGuiTableColumnFlags_WidthFixed, 90);
+    ImGui::TableHeadersRow();
+    for (const ConstraintReport& c : d.constraints) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextColored(p.highlight, "%s", describe(c.type));
+      track_item(("debrief.constraint." + c.id).c_str());
+      ImGui::TextWrapped("%s", c.summary.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", c.owner_name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::Text("%s", c.severity >= 3 ? "high" : c.severity == 2 ? "medium" : "low");
+      ImGui::TableNextColumn();
+      ImGui::TextColored(c.surfaced ? p.good : p.bad, "%s", c.surfaced ? "yes" : "no");
+      ImGui::TableNextColumn();
+      ImGui::TextColored(c.resolved ? p.good : p.bad, "%s", c.resolved ? "yes" : "no");
+    }
+    ImGui::EndTable();
+  }
+}
+
+static void draw_chart(const Debrief& d) {
+  heading("Points and trust, move by move");
+  if (d.timeline.empty()) { ImGui::TextDisabled("No moves were played."); return; }
+  // Floats here are only for drawing; every number shown as text is the core's integer.
+  std::vector<float> pts, trust;
+  for (const TimelineEntry& t : d.timeline) {
+    pts.push_back(static_cast<float>(t.total_points));
+    trust.push_back(static_cast<float>(t.trust));
+  }
+  const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+  ImGui::PlotLines("##points", pts.data(), static_cast<int>(pts.size()), 0, "running points", FLT_MAX, FLT_MAX, ImVec2(w, 110));
+  track_item("debrief.chart.points");
+  ImGui::SameLine();
+  ImGui::PlotLines("##trust", trust.data(), static_cast<int>(trust.size()), 0, "trust (0-100)", 0.0f, 100.0f, ImVec2(w, 110));
+  track_item("debrief.chart.trust");
+}
+
+static void draw_paths(const Debrief& d) {
+  Session& s = session();
+  const Palette& p = palette();
+  const Scenario& sc = s.game.scenario();
+  heading("Your path and an expert's, from the same start");
+  ImGui::TextColored(p.text_dim, "The expert knew the hidden constraints; it scored %d. \"Try from here\" replays your game up to that move.",
+                     d.expert_score);
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("paths", 4, tf)) {
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 30);
+    ImGui::TableSetupColumn("You", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 130);
+    ImGui::TableSetupColumn("Expert", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableHeadersRow();
+    const size_t n = d.timeline.size() > d.expert.size() ? d.timeline.size() : d.expert.size();
+    for (size_t i = 0; i < n; ++i) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", static_cast<int>(i + 1));
+      ImGui::TableNextColumn();
+      if (i < d.timeline.size()) {
+        const TimelineEntry& t = d.timeline[i];
+        ImGui::PushID(static_cast<int>(i));
+        verdict_badge(static_cast<int>(t.verdict), t.points, true);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(action_label(sc, s.game.actions[i]).c_str());
+        ImGui::PopID();
+      }
+      ImGui::TableNextColumn();
+      if (i < d.timeline.size()) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("Try from here")) {
+          session_branch(static_cast<int>(i));
+          go(Screen::Meeting);
+        }
+        track_item(("debrief.branch." + std::to_string(i + 1)).c_str());
+        ImGui::PopID();
+      }
+      ImGui::TableNextColumn();
+      if (i < d.expert.size()) ImGui::TextColored(p.text_dim, "%s", action_label(sc, d.expert[i]).c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
+static void draw_lesson_result(const Debrief& d) {
+  Session& s = session();
+  const Palette& p = palette();
+  if (s.mode != Mode::Onboarding || s.lesson < 0) return;
+  const Lesson& l = content().lessons[static_cast<size_t>(s.lesson)];
+  const bool passed = d.score.total >= l.pass_score;
+  ImGui::TextColored(passed ? p.good : p.warn, passed ? "Lesson passed (needed %d)." : "Not passed yet: you need %d. Try again, or go back to any move.",
+                     l.pass_score);
+  track_item(passed ? "debrief.lesson.passed" : "debrief.lesson.failed");
+  if (passed && s.lesson + 1 < static_cast<int>(content().lessons.size())) {
+    ImGui::SameLine();
+    if (primary_button("Next lesson", "debrief.next_lesson")) go(Screen::Onboarding);
+  }
+}
+
+void draw_debrief() {
+  Session& s = session();
+  const Palette& p = palette();
+  if (!s.active || !s.game.over()) { go(Screen::Title); return; }
+  const Debrief& d = session_debrief();
+  record_finished_game();
+
+  if (back_button("< Home")) go(Screen::Title);
+  ImGui::SameLine();
+  if (tracked_button("Download transcript (.txt)", "debrief.download.txt"))
+    platform::download("buyin-transcript.txt", "text/plain", transcript_text());
+  ImGui::SameLine();
+  if (tracked_button("Download JSON", "debrief.download.json"))
+    platform::download("buyin-transcript.json", "application/json", transcript_json());
+  ImGui::SameLine();
+  if (tracked_button("Play again", "debrief.again")) {
+    session_branch(0);
+    go(Screen::Meeting);
+  }
+
+  ImGui::BeginChild("debrief", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+  ImGui::PushFont(fonts().heading);
+  ImGui::Text("Debrief: %s", s.game.scenario().title.c_str());
+  ImGui::PopFont();
+  ImGui::TextColored(d.ending == Ending::purchase ? p.good : p.warn, "%s", ending_sentence(d.ending));
+  track_item((std::string("debrief.ending.") + to_string(d.ending)).c_str());
+  draw_lesson_result(d);
+
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextColored(p.accent, "Score %d", d.score.total);
+  ImGui::PopFont();
+  track_item("debrief.score");
+  for (const ScoreLine& l : d.score.lines) {
+    ImGui::Text("%-28s", l.label.c_str());
+    ImGui::SameLine(300);
+    ImGui::TextColored(l.points >= 0 ? p.good : p.bad, "%s%d", l.points >= 0 ? "+" : "", l.points);
+    ImGui::SameLine(370);
+    ImGui::TextColored(p.text_dim, "%s", l.detail.c_str());
+  }
+  ImGui::Dummy(ImVec2(0, 6));
+  draw_constraints(d);
+  ImGui::Dummy(ImVec2(0, 6));
+  draw_chart(d);
+  ImGui::Dummy(ImVec2(0, 6));
+  if (d.best_move >= 0) {
+    heading("Best and worst moves");
+    const TimelineEntry& b = d.timeline[static_cast<size_t>(d.best_move)];
+    const TimelineEntry& w = d.timeline[static_cast<size_t>(d.worst_move)];
+    ImGui::TextColored(p.good, "Best, move %d: %s.", b.index + 1, b.label.c_str());
+    ImGui::TextWrapped("%s", b.explanation.c_str());
+    track_item("debrief.best");
+    ImGui::TextColored(p.bad, "Worst, move %d: %s.", w.index + 1, w.label.c_str());
+    ImGui::TextWrapped("%s", w.explanation.c_str());
+    track_item("debrief.worst");
+  }
+  ImGui::Dummy(ImVec2(0, 6));
+  draw_paths(d);
+  ImGui::EndChild();
+}
+
+}  // namespace buyin::ui

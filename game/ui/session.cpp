@@ -1,0 +1,201 @@
+#include "ui/session.hpp"
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/content_bundle.hpp"
+#include "platform/platform.hpp"
+
+namespace buyin::ui {
+
+static Session g_session;
+Session& session() { return g_session; }
+const Content& content() { return g_session.content.content; }
+
+void session_load_content() {
+  std::vector<SourceFile> files;
+  for (const BundledFile* f = bundled_content(); f->path; ++f) files.push_back({f->path, std::string(f->data, f->size)});
+  g_session.content = load_content(files);
+  g_session.content_ok = g_session.content.ok;
+}
+
+const char* verdict_word(Verdict v) {
+  switch (v) {
+    case Verdict::facilitated: return "Facilitated";
+    case Verdict::neutral: return "Neutral";
+    case Verdict::pushed: return "Pushed";
+    case Verdict::harmful: return "Harmful";
+  }
+  return "";
+}
+
+const char* role_name(Role r) {
+  switch (r) {
+    case Role::economic_buyer: return "Economic buyer";
+    case Role::technical_owner: return "Technical owner";
+    case Role::user_lead: return "User lead";
+    case Role::champion: return "Champion";
+    case Role::procurement: return "Procurement";
+    case Role::executive_sponsor: return "Executive sponsor";
+    case Role::finance: return "Finance";
+    case Role::influencer: return "Influencer";
+  }
+  return "";
+}
+
+const char* ending_sentence(Ending e) {
+  switch (e) {
+    case Ending::purchase: return "The buyer decided to buy, on their own terms.";
+    case Ending::no_decision: return "No decision: the meetings ran out before the buyer could decide.";
+    case Ending::disengaged: return "The buyer disengaged: trust ran out.";
+    case Ending::none: return "The game is still going.";
+  }
+  return "";
+}
+
+uint64_t fresh_seed() {
+  auto t = std::chrono::system_clock::now().time_since_epoch();
+  uint64_t x = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(t).count());
+  // splitmix64 finaliser: neighbouring clock values give unrelated seeds
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return (x ^ (x >> 31)) % 1000000000ull;
+}
+
+static void add_result_to_transcript(Session& s, const MoveResult& r, int index) {
+  s.transcript.push_back({TranscriptLine::Seller, "You", "Seller", r.phrasing, index});
+  const Scenario& sc = s.game.scenario();
+  for (const Reply& rep : r.replies) {
+    TranscriptLine t;
+    t.speaker = rep.speaker_name;
+    t.role = rep.speaker >= 0 ? role_name(sc.stakeholders[static_cast<size_t>(rep.speaker)].role) : "";
+    t.text = rep.text;
+    switch (rep.kind) {
+      case ReplyKind::reaction: t.kind = TranscriptLine::Buyer; break;
+      case ReplyKind::hint: t.kind = TranscriptLine::Hint; break;
+      case ReplyKind::resolved: t.kind = TranscriptLine::Resolved; break;
+      case ReplyKind::joined: t.kind = TranscriptLine::Joined; break;
+      case ReplyKind::veto: t.kind = TranscriptLine::Veto; break;
+    }
+    s.transcript.push_back(t);
+  }
+  if (r.meeting_ended && r.ending == Ending::none)
+    s.transcript.push_back({TranscriptLine::System, "", "", "The meeting ends. The buyer has time to think before the next one.", -1});
+}
+
+static void opening_lines(Session& s) {
+  const Scenario& sc = s.game.scenario();
+  std::string who;
+  for (const StakeholderDef& d : sc.stakeholders)
+    if (d.engaged) who += (who.empty() ? "" : ", ") + d.name;
+  s.transcript.push_back({TranscriptLine::System, "", "", "First meeting with " + who + ".", -1});
+}
+
+std::string session_start(Mode mode, const std::string& scenario_id, uint64_t seed, int lesson, bool feedback_hidden,
+                          int meeting_limit) {
+  Session& s = g_session;
+  if (!s.content_ok) return "The game content did not load.";
+  StartResult r = start_game(s.content.content, GameConfig{scenario_id, seed, meeting_limit});
+  if (!r.ok) return r.error;
+  s.active = true;
+  s.mode = mode;
+  s.lesson = lesson;
+  s.feedback_hidden = feedback_hidden;
+  s.game = std::move(r.game);
+  s.transcript.clear();
+  s.debrief.reset();
+  s.recorded = false;
+  s.generation++;
+  opening_lines(s);
+  return "";
+}
+
+MoveResult session_play(const Action& a) {
+  Session& s = g_session;
+  MoveResult r = play(s.game, a);
+  if (!r.ok) return r;
+  add_result_to_transcript(s, r, static_cast<int>(s.game.results.size()) - 1);
+  // Screen readers hear what the buyer said and, unless held back, the verdict.
+  std::string spoken;
+  for (const Reply& rep : r.replies) spoken += rep.speaker_name + ": " + rep.text + " ";
+  if (!s.feedback_hidden) spoken += std::string(verdict_word(r.verdict)) + ", " + std::to_string(r.points) + " points. " + r.explanation;
+  platform::announce(spoken);
+  return r;
+}
+
+void session_branch(int keep) {
+  Session& s = g_session;
+  std::vector<Action> actions(s.game.actions.begin(), s.game.actions.begin() + keep);
+  const GameConfig cfg = s.game.config;
+  session_start(s.mode, cfg.scenario_id, cfg.seed, s.lesson, s.feedback_hidden, cfg.meeting_limit);
+  for (const Action& a : actions) session_play(a);
+  s.transcript.push_back({TranscriptLine::System, "", "", "You went back to move " + std::to_string(keep) + ". Try another way from here.", -1});
+}
+
+const Debrief& session_debrief() {
+  Session& s = g_session;
+  if (!s.debrief) s.debrief = debrief(s.game, true);
+  return *s.debrief;
+}
+
+std::string transcript_text() {
+  const Session& s = g_session;
+  const Scenario& sc = s.game.scenario();
+  std::string out = "Buy-In transcript\n=================\nScenario: " + sc.title + "\nSeed: " +
+                    std::to_string(s.game.config.seed) + "\n\n";
+  for (const TranscriptLine& t : s.transcript) {
+    if (t.kind == TranscriptLine::System) { out += "-- " + t.text + "\n"; continue; }
+    out += t.speaker + (t.role.empty() ? "" : " (" + t.role + ")") + ": " + t.text + "\n";
+    if (t.kind == TranscriptLine::Seller && t.move >= 0) {
+      const MoveResult& r = s.game.results[static_cast<size_t>(t.move)];
+      out += "   [" + std::string(verdict_word(r.verdict)) + ", " + (r.points >= 0 ? "+" : "") + std::to_string(r.points) +
+             "] " + r.explanation + "\n";
+    }
+  }
+  if (s.game.over()) {
+    const Debrief& d = session_debrief();
+    out += "\nEnding: " + std::string(ending_sentence(d.ending)) + "\nScore: " + std::to_string(d.score.total) + "\n";
+    for (const ScoreLine& l : d.score.lines) out += "  " + l.label + ": " + std::to_string(l.points) + " (" + l.detail + ")\n";
+    out += "\nHidden constraints:\n";
+    for (const ConstraintReport& c : d.constraints)
+      out += "  - " + std::string(describe(c.type)) + ", held by " + c.owner_name + ": " + c.summary +
+             (c.surfaced ? " [surfaced]" : " [never surfaced]") + (c.resolved ? " [resolved]" : "") + "\n";
+  }
+  return out;
+}
+
+std::string transcript_json() {
+  const Session& s = g_session;
+  nlohmann::json j;
+  j["scenario"] = s.game.config.scenario_id;
+  j["seed"] = std::to_string(s.game.config.seed);
+  j["moves"] = encode_moves(content(), s.game.scenario(), s.game.actions);
+  nlohmann::json lines = nlohmann::json::array();
+  for (const TranscriptLine& t : s.transcript) {
+    nlohmann::json l = {{"speaker", t.speaker}, {"role", t.role}, {"text", t.text}};
+    if (t.kind == TranscriptLine::Seller && t.move >= 0) {
+      const MoveResult& r = s.game.results[static_cast<size_t>(t.move)];
+      l["move"] = r.move_id;
+      l["verdict"] = to_string(r.verdict);
+      l["points"] = r.points;
+      l["explanation"] = r.explanation;
+    }
+    lines.push_back(l);
+  }
+  j["transcript"] = lines;
+  if (s.game.over()) {
+    const Debrief& d = session_debrief();
+    j["ending"] = to_string(d.ending);
+    j["score"] = d.score.total;
+    nlohmann::json cs = nlohmann::json::array();
+    for (const ConstraintReport& c : d.constraints)
+      cs.push_back({{"id", c.id}, {"type", to_string(c.type)}, {"owner", c.owner_id}, {"severity", c.severity},
+                    {"surfaced", c.surfaced}, {"resolved", c.resolved}, {"summary", c.summary}});
+    j["constraints"] = cs;
+  }
+  return j.dump(2);
+}
+
+}  // namespace buyin::ui

@@ -1,0 +1,63 @@
+// What the UI holds between frames: the loaded content, the game being played and its
+// transcript, and the player's saved progress. Scores and verdicts all come from game/core.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/buyin.hpp"
+#include "core/progress.hpp"
+
+namespace buyin::ui {
+
+enum class Mode { Practice, Onboarding, Challenge };
+
+// One line of the meeting transcript as the trainee sees it.
+struct TranscriptLine {
+  enum Kind { Seller, Buyer, Hint, Joined, Resolved, Veto, System } kind = System;
+  std::string speaker, role, text;
+  int move = -1;  // index into Game::results for seller lines
+};
+
+struct Session {
+  LoadResult content;              // loaded once from the bundled files
+  bool content_ok = false;
+
+  // The game in progress (or just finished).
+  bool active = false;
+  Mode mode = Mode::Practice;
+  int lesson = -1;                 // Content::lessons index in onboarding
+  bool feedback_hidden = false;    // competitions hold verdicts back to the debrief
+  Game game;
+  std::vector<TranscriptLine> transcript;
+  std::optional<Debrief> debrief;  // computed once when the game ends
+  bool recorded = false;           // the finished game was added to history
+  int generation = 0;              // bumped by every start (and branch), so screens can reset
+
+  Progress progress;
+  std::vector<std::string> save_problems;  // plain words for the player, shown once
+};
+
+Session& session();
+void session_load_content();
+const Content& content();
+
+// Starts a game; returns an error message or "".
+std::string session_start(Mode mode, const std::string& scenario_id, uint64_t seed, int lesson = -1,
+                          bool feedback_hidden = false, int meeting_limit = 0);
+// Plays a move; returns the result (ok=false with a reason when refused).
+MoveResult session_play(const Action& a);
+// Restarts the current game from its first `keep` moves ("try from here").
+void session_branch(int keep);
+const Debrief& session_debrief();
+
+// A fresh seed for practice (from the platform clock; the game stays deterministic given it).
+uint64_t fresh_seed();
+std::string transcript_text();
+std::string transcript_json();
+
+const char* verdict_word(Verdict v);
+const char* role_name(Role r);
+const char* ending_sentence(Ending e);
+
+}  // namespace buyin::ui

@@ -1,0 +1,161 @@
+// The game screens as a trainee uses them: a lesson played with the mouse, a practice game
+// played with the keyboard alone, feedback after every move, the debrief and its constraints,
+// "try from here", downloads, the screen-reader live region, and settings that persist.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startSession, open, click, items, waitScreen, waitItem, shot, focusByKeys } from './harness.mjs';
+
+let session;
+before(async () => { session = await startSession(); });
+after(async () => { await session.close(); });
+
+const ids = async (page, prefix) => (await items(page)).filter((i) => i.id.startsWith(prefix)).map((i) => i.id);
+const verdictShown = async (page) => (await ids(page, 'meeting.verdict.'))[0] || null;
+// How many moves the meeting screen says have been played (from its "meeting.result.N" item).
+const movesPlayed = async (page) => {
+  const r = (await ids(page, 'meeting.result.'))[0];
+  return r ? Number(r.split('.')[2]) : 0;
+};
+async function waitMoves(page, n) {
+  await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'),
+    n, { timeout: 5000 });
+}
+
+async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click(page, id)]);
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+}
+
+// One move with the mouse: the first card, and the first person when the card needs a target.
+async function clickMove(page, cardIndex) {
+  const before = await movesPlayed(page);
+  const cards = await ids(page, 'meeting.card.');
+  await click(page, cards[cardIndex % cards.length]);
+  // Either the move was played, or the screen asks whom to aim it at.
+  await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === 'meeting.target.cancel' ||
+    x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'), before + 1, { timeout: 5000 });
+  const targets = (await ids(page, 'meeting.target.')).filter((i) => i !== 'meeting.target.cancel');
+  if (targets.length) await click(page, targets[0]);
+}
+
+test('a lesson played with the mouse: feedback after every move, then a debrief that reveals the constraints', async () => {
+  const { page, context, log } = await open(session);
+  await click(page, 'title.onboarding');
+  await waitScreen(page, 'onboarding');
+  await shot(page, 'onboarding');
+  const lessons = await ids(page, 'onboarding.lesson.');
+  assert.ok(lessons.length >= 5, `five lessons listed, got ${lessons.length}`);
+  await click(page, lessons[0]);
+  await waitScreen(page, 'briefing');
+  await shot(page, 'briefing-lesson');
+  await click(page, 'briefing.start');
+  await waitScreen(page, 'meeting');
+  await shot(page, 'meeting-start');
+  const verdicts = [];
+  for (let i = 0; i < 80 && !(await ids(page, 'meeting.debrief')).length; i++) {
+    const before = await movesPlayed(page);
+    await clickMove(page, i % 2);
+    await waitMoves(page, before + 1);
+    verdicts.push(await verdictShown(page));
+    if (i === 2) await shot(page, 'meeting-feedback');
+  }
+  assert.ok(verdicts.length >= 2, 'several moves were played');
+  for (const v of verdicts) assert.match(v, /^meeting\.verdict\.(facilitated|neutral|pushed|harmful)$/);
+  const spoken = await page.textContent('#announcer');
+  assert.match(spoken, /(Facilitated|Neutral|Pushed|Harmful), -?\d+ points/, 'the verdict reaches the screen-reader live region');
+  await shot(page, 'meeting-over');
+  await click(page, 'meeting.debrief');
+  await waitScreen(page, 'debrief');
+  await page.waitForTimeout(200);
+  await shot(page, 'debrief');
+  const constraintItems = await ids(page, 'debrief.constraint.');
+  assert.ok(constraintItems.length >= 1, 'the debrief lists hidden constraints');
+  // The JSON export and the screen agree: same constraints, same verdicts, move by move.
+  const json = JSON.parse((await download(page, 'debrief.download.json')).text);
+  assert.deepEqual(constraintItems.map((i) => i.replace('debrief.constraint.', '')).sort(), json.constraints.map((c) => c.id).sort());
+  const exported = json.transcript.filter((l) => l.verdict).map((l) => `meeting.verdict.${l.verdict}`);
+  assert.deepEqual(exported, verdicts);
+  const txt = await download(page, 'debrief.download.txt');
+  assert.equal(txt.name, 'buyin-transcript.txt');
+  assert.match(txt.text, /Buy-In transcript/);
+  assert.match(txt.text, /Hidden constraints:/);
+  for (const c of json.constraints) assert.ok(txt.text.includes(c.summary), `transcript names constraint ${c.id}`);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a practice game played with the keyboard alone, then "try from here" branches from an earlier move', async () => {
+  const { page, context, log } = await open(session);
+  await page.focus('#canvas');
+  await focusByKeys(page, 'title.practice');
+  await page.keyboard.press('Space');
+  await waitScreen(page, 'practice');
+  await shot(page, 'practice');
+  const rows = await ids(page, 'practice.scenario.');
+  assert.ok(rows.length >= 7, `the library lists the full scenarios, got ${rows.length}`);
+  await focusByKeys(page, rows[0]);
+  await page.keyboard.press('Space');
+  await waitScreen(page, 'briefing');
+  await focusByKeys(page, 'briefing.start');
+  await page.keyboard.press('Space');
+  await waitScreen(page, 'meeting');
+  for (let i = 0; i < 120 && !(await ids(page, 'meeting.debrief')).length; i++) {
+    await page.keyboard.press(String(1 + (i % 3)));  // a card, or the first/second/third person
+    await page.waitForTimeout(80);
+  }
+  const moves = await movesPlayed(page);
+  assert.ok((await ids(page, 'meeting.debrief')).length, 'the game reached its end by keyboard');
+  await page.keyboard.press('1');  // "See the debrief"
+  await waitScreen(page, 'debrief');
+  const branches = await ids(page, 'debrief.branch.');
+  assert.ok(branches.length >= 2, 'every move can be branched from');
+  await click(page, 'debrief.branch.2');
+  await waitScreen(page, 'meeting');
+  await page.waitForTimeout(100);
+  const json = await page.evaluate(() => window.buyin.items().find((x) => x.id === 'meeting.status'));
+  assert.ok(json, 'back in the meeting');
+  assert.equal((await ids(page, 'meeting.debrief')).length, 0, 'the branched game is not over');
+  await shot(page, 'meeting-branched');
+  assert.ok(moves > 0);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('settings persist across a reload, and a damaged save is reported, backed up and downloadable', async () => {
+  const { page, context, log } = await open(session);
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  await click(page, 'settings.font.larger');
+  await click(page, 'settings.high_contrast');
+  await page.waitForFunction(() => window.buyin.storageSyncs() > 0, null, { timeout: 5000 });
+  await shot(page, 'settings');
+  await page.reload();
+  await waitScreen(page, 'title');
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  const saved = await page.evaluate(() => new TextDecoder().decode(Module.FS.readFile('/persist/progress.json')));
+  assert.match(saved, /"font_percent": 110/);
+  assert.match(saved, /"high_contrast": true/);
+
+  // Damage the save in IndexedDB, then reload: the game says so in plain words and keeps going.
+  await page.evaluate(() => new Promise((resolve) => {
+    Module.FS.writeFile('/persist/progress.json', '{"format":"buyin-progress","version":1,"settings":{"font_per');
+    Module.FS.syncfs(false, resolve);
+  }));
+  await page.reload();
+  await waitScreen(page, 'title');
+  const msg = await waitItem(page, 'save_problem.message');
+  assert.ok(msg.visible);
+  const files = await page.evaluate(() => Module.FS.readdir('/persist'));
+  assert.ok(files.some((f) => f.startsWith('progress.backup-')), `a backup was kept: ${files}`);
+  await shot(page, 'damaged-save');
+  const dl = await download(page, 'save_problem.download');
+  assert.match(dl.text, /font_per$/, 'the damaged bytes are offered as they were');
+  await click(page, 'save_problem.dismiss');
+  await page.waitForFunction(() => !window.buyin.items().some((x) => x.id === 'save_problem.message'));
+  await click(page, 'title.practice');
+  await waitScreen(page, 'practice');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
