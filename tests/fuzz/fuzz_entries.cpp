@@ -1,0 +1,295 @@
+// See fuzz_entries.hpp. Test code: reads the real content from disk once, then never does I/O.
+#include "fuzz_entries.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <dirent.h>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "core/buyin.hpp"
+#include "core/hash.hpp"
+#include "core/progress.hpp"
+
+#ifndef BUYIN_SOURCE_DIR
+#define BUYIN_SOURCE_DIR "."
+#endif
+
+namespace fuzz {
+
+using namespace buyin;
+
+std::string content_dir() {
+  const char* e = std::getenv("BUYIN_CONTENT_DIR");
+  return e && *e ? std::string(e) : std::string(BUYIN_SOURCE_DIR) + "/content";
+}
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Real {
+  std::vector<SourceFile> files;  // every content file, paths relative to content/
+  SourceFile moves;               // moves.json
+  SourceFile small_scenario;      // the smallest scenario file (paired with a fuzzed moves.json)
+  Content content;                // the loaded real content
+};
+
+const Real& real() {
+  static const Real r = [] {
+    Real x;
+    const std::string dir = content_dir();
+    x.moves = {"moves.json", read_file(dir + "/moves.json")};
+    x.files.push_back(x.moves);
+    x.files.push_back({"onboarding.json", read_file(dir + "/onboarding.json")});
+    std::vector<std::string> names;
+    if (DIR* d = opendir((dir + "/scenarios").c_str())) {
+      while (dirent* e = readdir(d)) {
+        std::string n = e->d_name;
+        if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) names.push_back(n);
+      }
+      closedir(d);
+    }
+    std::sort(names.begin(), names.end());
+    for (const std::string& n : names) {
+      SourceFile f{"scenarios/" + n, read_file(dir + "/scenarios/" + n)};
+      if (x.small_scenario.path.empty() || f.text.size() < x.small_scenario.text.size()) x.small_scenario = f;
+      x.files.push_back(f);
+    }
+    LoadResult lr = load_content(x.files);
+    if (!lr.ok || x.moves.text.empty() || x.small_scenario.path.empty()) {
+      std::fprintf(stderr, "fuzz: the real content in %s does not load (%zu errors)%s%s\n", dir.c_str(), lr.errors.size(),
+                   lr.errors.empty() ? "" : ": ", lr.errors.empty() ? "" : lr.errors[0].str().c_str());
+      std::abort();
+    }
+    x.content = std::move(lr.content);
+    return x;
+  }();
+  return r;
+}
+
+// --- content -------------------------------------------------------------------------------------
+
+bool syntax_refused(const LoadResult& lr) {
+  for (const Diagnostic& d : lr.errors)
+    if (d.message.rfind("expected valid JSON", 0) == 0) return true;
+  return false;
+}
+
+std::string check_load(const LoadResult& lr, const char* as, const std::string& text) {
+  if (!lr.ok && lr.errors.empty()) return std::string(as) + ": refused without any error";
+  // A raw NUL byte is never valid JSON (not even inside a string): the file must be refused as JSON.
+  if (text.find('\0') != std::string::npos && !syntax_refused(lr))
+    return std::string(as) + ": a text with a NUL byte was not refused as JSON (the parser stops at NUL)";
+  if (lr.ok && !lr.errors.empty()) return std::string(as) + ": ok but with errors";
+  for (const Diagnostic& d : lr.errors) {
+    if (d.message.empty()) return std::string(as) + ": an error without a message (file \"" + d.file + "\", pointer \"" + d.pointer + "\")";
+    if (d.file.empty()) return std::string(as) + ": an error without a file: " + d.message;
+    if (d.str().empty()) return std::string(as) + ": Diagnostic::str() is empty";
+  }
+  return "";
+}
+
+// Loaded content: lint it, then play one game on every scenario with a bot, check the view and
+// the debrief, and that replaying the record gives the identical state.
+std::string exercise(const Content& c, const char* as) {
+  for (const Diagnostic& d : lint_content(c))
+    if (d.message.empty()) return std::string(as) + ": a lint warning without a message";
+  for (const Scenario& sc : c.scenarios) {
+    Game g = play_policy(c, GameConfig{sc.id, c.hash, 0}, Policy::random);
+    if (!g.over()) return std::string(as) + ": a bot game on " + sc.id + " did not end";
+    View v = view(g);
+    (void)v;
+    Debrief db = debrief(g, false);
+    (void)db;
+    ReplayResult rr = replay(c, record_of(g));
+    if (!rr.ok) return std::string(as) + ": replaying a bot game on " + sc.id + " failed: " + rr.error;
+    if (state_hash(rr.game.state) != state_hash(g.state)) return std::string(as) + ": replay of " + sc.id + " diverged";
+    // A refused move must say why.
+    Game g2 = g;
+    MoveResult bad = play(g2, Action{-1, -1});
+    if (!bad.ok && bad.error.empty()) return std::string(as) + ": an illegal move refused without a reason";
+  }
+  return "";
+}
+
+// --- codes ---------------------------------------------------------------------------------------
+
+const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+// The code envelope (result_code.cpp): kind letter + base64url(version 1, u16 total length, body,
+// 32-bit folded FNV-1a checksum of everything before it).
+std::string envelope(char kind, const std::vector<uint8_t>& body) {
+  std::vector<uint8_t> b = {1, 0, 0};
+  b.insert(b.end(), body.begin(), body.end());
+  size_t total = b.size() + 4;
+  b[1] = static_cast<uint8_t>(total & 0xff);
+  b[2] = static_cast<uint8_t>((total >> 8) & 0xff);
+  Fnv f;
+  f.bytes(b.data(), b.size());
+  uint32_t ck = static_cast<uint32_t>(f.h ^ (f.h >> 32));
+  for (int i = 0; i < 4; ++i) b.push_back(static_cast<uint8_t>(ck >> (8 * i)));
+  std::string s(1, kind);
+  uint32_t acc = 0;
+  int bits = 0;
+  for (uint8_t x : b) {
+    acc = (acc << 8) | x;
+    bits += 8;
+    while (bits >= 6) { bits -= 6; s += kB64[(acc >> bits) & 63]; }
+  }
+  if (bits > 0) s += kB64[(acc << (6 - bits)) & 63];
+  return s;
+}
+
+std::string refusal(CodeError e, const std::string& detail, const char* what) {
+  if (e == CodeError::none) return "";
+  if (describe(e).empty()) return std::string(what) + ": describe(" + to_string(e) + ") is empty";
+  if (detail.empty()) return std::string(what) + ": refused (" + to_string(e) + ") with an empty detail";
+  return "";
+}
+
+bool same_challenge(const Challenge& a, const Challenge& b) {
+  return a.scenario_id == b.scenario_id && a.seed == b.seed && a.feedback_hidden == b.feedback_hidden &&
+         a.meeting_limit == b.meeting_limit;
+}
+
+bool same_actions(const std::vector<Action>& a, const std::vector<Action>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].move != b[i].move || a[i].target != b[i].target) return false;
+  return true;
+}
+
+std::string check_code(const Content& c, const std::string& code) {
+  std::string e;
+  ChallengeDecode ch0 = decode_challenge(code, nullptr);
+  if (!(e = refusal(ch0.error, ch0.detail, "decode_challenge")).empty()) return e;
+  ChallengeDecode ch = decode_challenge(code, &c);
+  if (!(e = refusal(ch.error, ch.detail, "decode_challenge(content)")).empty()) return e;
+  if (ch.error == CodeError::none) {
+    if (ch0.error != CodeError::none) return "decode_challenge: accepted with content but refused without";
+    // Lossless round trip for what the encoder can represent.
+    if (ch.challenge.scenario_id.size() <= 48) {
+      ChallengeDecode again = decode_challenge(encode_challenge(ch.challenge, ch.content_hash), &c);
+      if (again.error != CodeError::none || !same_challenge(again.challenge, ch.challenge))
+        return "challenge code round trip changed the challenge";
+    }
+    (void)challenge_id(ch.challenge);
+  }
+  ResultDecode rd = decode_result(c, code, nullptr);
+  if (!(e = refusal(rd.error, rd.detail, "decode_result")).empty()) return e;
+  if (rd.error == CodeError::none) {
+    const ResultCode& r = rd.result;
+    if (r.player.size() <= 40 && r.team.size() <= 40 && r.challenge.scenario_id.size() <= 48) {
+      ResultDecode again = decode_result(c, encode_result(c, r), nullptr);
+      if (again.error != CodeError::none) return "result code round trip refused: " + again.detail;
+      if (!same_challenge(again.result.challenge, r.challenge) || again.result.player != r.player ||
+          again.result.team != r.team || again.result.claimed_score != r.claimed_score ||
+          !same_actions(again.result.actions, r.actions))
+        return "result code round trip changed the result";
+    }
+    // The same code checked against its own challenge and against another one.
+    ResultDecode own = decode_result(c, code, &r.challenge);
+    if (own.error != CodeError::none) return "decode_result refused a code for its own challenge: " + own.detail;
+    Challenge other = r.challenge;
+    other.seed ^= 1;
+    ResultDecode foreign = decode_result(c, code, &other);
+    if (foreign.error != CodeError::foreign_challenge) return "decode_result accepted a code for another challenge";
+    if (!(e = refusal(foreign.error, foreign.detail, "decode_result(expected)")).empty()) return e;
+  }
+  Verification v = verify_result(c, code, nullptr);
+  if (!(e = refusal(v.error, v.detail, "verify_result")).empty()) return e;
+  if (v.error == CodeError::none && v.score != v.result.claimed_score) return "verify_result accepted a wrong score";
+  if (rd.error != CodeError::none && v.error == CodeError::none) return "verify_result accepted what decode_result refused";
+  return "";
+}
+
+// --- saves ---------------------------------------------------------------------------------------
+
+std::string check_save(const std::string& text) {
+  ProgressDecode d = decode_progress(text);
+  if (d.damaged != !d.problems.empty()) return "save: damaged flag and problem list disagree";
+  for (const std::string& p : d.problems)
+    if (p.empty()) return "save: a problem without words";
+  if (text.empty() && d.damaged) return "save: an empty save is a fresh start, not damage";
+  (void)personal_bests(d.progress);
+  // What was salvaged must survive a save and a load unchanged.
+  std::string again = encode_progress(d.progress);
+  ProgressDecode d2 = decode_progress(again);
+  if (d2.damaged) return "save: re-encoded progress reads as damaged: " + d2.problems[0];
+  if (!(d2.progress == d.progress)) return "save: re-encoded progress differs";
+  return "";
+}
+
+}  // namespace
+
+std::string content_one(const uint8_t* data, size_t size) {
+  const Real& R = real();
+  SourceFile fuzzed{"", std::string(reinterpret_cast<const char*>(data), size)};
+  std::string e;
+  {  // as a scenario next to the real move deck
+    fuzzed.path = "scenarios/fuzzed.json";
+    LoadResult lr = load_content({R.moves, fuzzed});
+    if (!(e = check_load(lr, "as scenarios/fuzzed.json", fuzzed.text)).empty()) return e;
+    if (lr.ok && !(e = exercise(lr.content, "as scenarios/fuzzed.json")).empty()) return e;
+  }
+  {  // as the move deck next to one real scenario
+    fuzzed.path = "moves.json";
+    LoadResult lr = load_content({fuzzed, R.small_scenario});
+    if (!(e = check_load(lr, "as moves.json", fuzzed.text)).empty()) return e;
+    if (lr.ok && !(e = exercise(lr.content, "as moves.json")).empty()) return e;
+  }
+  return "";
+}
+
+std::string result_code_one(const uint8_t* data, size_t size) {
+  const Real& R = real();
+  if (size == 0) return check_code(R.content, "");
+  const uint8_t mode = data[0];
+  std::vector<uint8_t> rest(data + 1, data + size);
+  if ((mode & 1) == 0) return check_code(R.content, std::string(rest.begin(), rest.end()));
+  // A well-formed envelope around the fuzzed payload.
+  const char kind = (mode & 2) ? 'C' : 'R';
+  std::vector<uint8_t> body;
+  if (mode & 4) {  // the real content hash first, so decoding gets past "foreign content"
+    for (int i = 0; i < 8; ++i) body.push_back(static_cast<uint8_t>(R.content.hash >> (8 * i)));
+  }
+  body.insert(body.end(), rest.begin(), rest.end());
+  if (body.size() > 60000) body.resize(60000);
+  return check_code(R.content, envelope(kind, body));
+}
+
+std::string save_one(const uint8_t* data, size_t size) {
+  return check_save(std::string(reinterpret_cast<const char*>(data), size));
+}
+
+std::string json_suite_one(const std::string& name, const std::string& text) {
+  const Real& R = real();
+  const char kind = name.empty() ? '?' : name[0];
+  std::string e;
+  for (const char* path : {"scenarios/fuzzed.json", "moves.json"}) {
+    LoadResult lr = std::string(path) == "moves.json" ? load_content({SourceFile{path, text}, R.small_scenario})
+                                                       : load_content({R.moves, SourceFile{path, text}});
+    if (!(e = check_load(lr, path, text)).empty()) return e;
+    if (kind == 'y' && syntax_refused(lr)) return std::string("valid JSON refused as JSON (as ") + path + ")";
+    if (kind == 'n' && (lr.ok || !syntax_refused(lr))) return std::string("invalid JSON not refused as JSON (as ") + path + ")";
+  }
+  if (!(e = check_save(text)).empty()) return e;
+  ProgressDecode d = decode_progress(text);
+  bool unreadable = false;
+  for (const std::string& p : d.problems)
+    if (p.find("not readable JSON") != std::string::npos) unreadable = true;
+  if (kind == 'y' && unreadable) return "valid JSON refused as unreadable by decode_progress";
+  // A save is salvaged, not judged: invalid JSON only has to be refused, with words.
+  if (kind == 'n' && !text.empty() && (!d.damaged || d.problems.empty())) return "invalid JSON read as a valid save";
+  return "";
+}
+
+}  // namespace fuzz

@@ -1,0 +1,116 @@
+// gen_seeds OUTDIR: writes valid inputs the fuzzers start from (tools/fuzz runs it each time):
+//   OUTDIR/result_code/  result and challenge codes made by the bots on every real scenario, both as
+//                        code text (mode byte 0) and as envelope payloads (mode byte 5 / 7, see
+//                        fuzz_entries.hpp), plus a few damaged ones;
+//   OUTDIR/save/         saved progress holding those games.
+// Content seeds are the content files themselves (copied by tools/fuzz).
+#include <cstdio>
+#include <dirent.h>
+#include <sstream>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/buyin.hpp"
+#include "core/progress.hpp"
+#include "fuzz_entries.hpp"  // content_dir()
+
+using namespace buyin;
+
+static std::string slurp(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+static void put(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+static std::vector<uint8_t> unb64(const std::string& s) {
+  std::vector<uint8_t> out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (size_t i = 1; i < s.size(); ++i) {
+    char ch = s[i];
+    int v = (ch >= 'A' && ch <= 'Z') ? ch - 'A' : (ch >= 'a' && ch <= 'z') ? ch - 'a' + 26
+          : (ch >= '0' && ch <= '9') ? ch - '0' + 52 : ch == '-' ? 62 : 63;
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) { bits -= 8; out.push_back(static_cast<uint8_t>(acc >> bits)); }
+  }
+  return out;
+}
+
+// The payload after version, length and content hash, without the checksum, behind a mode byte.
+static std::string payload(uint8_t mode, const std::string& code) {
+  std::vector<uint8_t> b = unb64(code);
+  std::string s(1, static_cast<char>(mode));
+  if (b.size() >= 15) s.append(b.begin() + 11, b.end() - 4);
+  return s;
+}
+
+int main(int argc, char** argv) {
+  if (argc != 2) { std::fprintf(stderr, "usage: gen_seeds OUTDIR\n"); return 2; }
+  const std::string out = argv[1];
+  const std::string dir = fuzz::content_dir();
+  std::vector<SourceFile> files{{"moves.json", slurp(dir + "/moves.json")}, {"onboarding.json", slurp(dir + "/onboarding.json")}};
+  if (DIR* d = opendir((dir + "/scenarios").c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) files.push_back({"scenarios/" + n, slurp(dir + "/scenarios/" + n)});
+    }
+    closedir(d);
+  }
+  LoadResult lr = load_content(files);
+  if (!lr.ok) { std::fprintf(stderr, "gen_seeds: content in %s does not load\n", dir.c_str()); return 1; }
+  const Content& c = lr.content;
+  Progress progress;
+  progress.settings.player_name = "Ana";
+  progress.settings.team = "North";
+  int n = 0;
+  for (const Scenario& sc : c.scenarios) {
+    for (int p = 0; p < kPolicyCount; ++p) {
+      if (static_cast<Policy>(p) == Policy::expert) continue;  // slow and adds nothing new to the format
+      Challenge ch{sc.id, static_cast<uint64_t>(1000 + p), p % 2 == 1, p == 3 ? 3 : 0};
+      Game g = play_policy(c, GameConfig{ch.scenario_id, ch.seed, ch.meeting_limit}, static_cast<Policy>(p));
+      ResultCode rc{c.hash, ch, p % 2 ? "Ana" : "", p == 2 ? "North team" : "", g.actions, final_score(c, g.state).total};
+      std::string r = encode_result(c, rc), cc = encode_challenge(ch, c.hash);
+      const std::string base = out + "/result_code/" + std::to_string(n++);
+      put(base + "_r.txt", std::string(1, '\0') + r);
+      put(base + "_c.txt", std::string(1, '\0') + cc);
+      put(base + "_r.bin", payload(5, r));
+      put(base + "_c.bin", payload(7, cc));
+      if (p == 0) {
+        put(base + "_r_cut.txt", std::string(1, '\0') + r.substr(0, r.size() / 2));
+        std::string t = r;
+        t[t.size() / 2] = t[t.size() / 2] == 'A' ? 'B' : 'A';
+        put(base + "_r_tampered.txt", std::string(1, '\0') + t);
+      }
+      GameRecord gr;
+      gr.mode = p == 1 ? "challenge" : "practice";
+      gr.scenario_id = sc.id;
+      gr.seed = ch.seed;
+      gr.moves = encode_moves(c, sc, g.actions);
+      gr.content_hash = "0123456789abcdef";
+      gr.ending = to_string(g.state.ending);
+      gr.finished_at = "2026-11-23T10:00:00Z";
+      gr.score = rc.claimed_score;
+      gr.meetings = 3;
+      progress.history.push_back(gr);
+    }
+  }
+  for (const Lesson& l : c.lessons) progress.lessons_passed.push_back(l.id);
+  put(out + "/save/full.json", encode_progress(progress));
+  Progress small;
+  small.settings.font_percent = 120;
+  small.settings.high_contrast = true;
+  put(out + "/save/settings_only.json", encode_progress(small));
+  put(out + "/save/fresh.json", encode_progress(Progress{}));
+  std::string cut = encode_progress(progress);
+  put(out + "/save/cut.json", cut.substr(0, cut.size() / 3));
+  std::printf("gen_seeds: %d games -> %s/{result_code,save}\n", n, out.c_str());
+  return 0;
+}
