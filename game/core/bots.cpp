@@ -167,7 +167,7 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
       for (const Card& k : deal_hand(c, st)) {
         for (int t : legal_targets(c, st, k.move)) {
           Node child{st, ni, {k.move, t}, 0};
-          apply_move(c, child.st, child.a, false);
+          apply_card(c, child.st, child.a, k.deck_slot, false);
           child.value = evaluate(c, child.st);
           next.push_back(std::move(child));
         }
@@ -218,17 +218,23 @@ Action choose_action(const Game& g, Policy p) {
   return opts[0].a;
 }
 
-Game play_policy(const Content& c, const GameConfig& cfg, Policy p) {
+Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
   StartResult s = start_game(c, cfg);
   if (!s.ok) return Game{};
   Game g = s.game;
+  auto step = [&](const Action& a) {
+    MoveResult r = apply_move(c, g.state, a, text);
+    if (!r.ok) return false;
+    g.actions.push_back(a);
+    g.results.push_back(std::move(r));
+    return true;
+  };
   if (p == Policy::expert) {
-    for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit)) {
-      if (!play(g, a).ok) break;
-    }
+    for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit))
+      if (!step(a)) break;
   }
   for (int guard = 0; !g.over() && guard < 500; ++guard) {
-    if (!play(g, choose_action(g, p)).ok) break;
+    if (!step(choose_action(g, p))) break;
   }
   return g;
 }
@@ -237,7 +243,7 @@ PolicyStats run_policy(const Content& c, const std::string& scenario_id, Policy 
   PolicyStats s;
   int64_t meetings = 0;
   for (int i = 0; i < games; ++i) {
-    Game g = play_policy(c, GameConfig{scenario_id, first_seed + static_cast<uint64_t>(i), 0}, p);
+    Game g = play_policy(c, GameConfig{scenario_id, first_seed + static_cast<uint64_t>(i), 0}, p, false);
     if (!g.content) continue;
     ++s.games;
     s.total_score += final_score(c, g.state).total;

@@ -161,8 +161,12 @@ struct Verification {
   int score = 0;  // recomputed by replay; the claimed score is never trusted
   Ending ending = Ending::none;
   int moves = 0;
+  int meetings = 0;  // meetings used, by replay
 };
 Verification verify_result(const Content& c, const std::string& code, const Challenge* expected = nullptr);
+
+// Meetings a game has used so far (a meeting counts once a move was made in it).
+inline int meetings_used(const State& st) { return st.meeting + (st.turn > 0 ? 1 : 0); }
 
 // ---- bots ---------------------------------------------------------------------------------------
 enum class Policy : uint8_t { random, pusher, classic, facilitator, expert };
@@ -172,7 +176,8 @@ bool parse_policy(const std::string& s, Policy& out);
 // One move for the game's current state; facilitator/classic/pusher/random see only View-level info.
 Action choose_action(const Game& g, Policy p);
 // Plays a whole game with a policy.
-Game play_policy(const Content& c, const GameConfig& cfg, Policy p);
+// text=false skips replies and explanations (bulk simulation); state and points are identical.
+Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text = true);
 // Beam search with full knowledge of the hidden state, from the start or from a given state.
 std::vector<Action> expert_path(const Content& c, const std::string& scenario_id, uint64_t seed, const State* from = nullptr,
                                 int meeting_limit = 0);

@@ -271,6 +271,7 @@ Verification verify_result(const Content& c, const std::string& code, const Chal
   v.score = final_score(c, rr.game.state).total;
   v.ending = rr.game.state.ending;
   v.moves = static_cast<int>(rr.game.actions.size());
+  v.meetings = meetings_used(rr.game.state);
   if (v.score != d.result.claimed_score) {
     v.error = CodeError::score_mismatch;
     v.detail = "claimed " + std::to_string(d.result.claimed_score) + ", replay gives " + std::to_string(v.score);

@@ -8,7 +8,7 @@ namespace buyin {
 int category_fit(Category c, int stage);
 
 // Stage thresholds on the buyer's felt need (S0->S1, S1->S2, S2->S3).
-constexpr int kNeedNoticed = 25, kNeedShared = 45, kNeedBeyondSelf = 65;
+constexpr int kNeedNoticed = 25, kNeedShared = 42, kNeedBeyondSelf = 60;
 constexpr int kAware = 50;           // awareness at which the buyer knows their constraint
 constexpr int kResolved = 100;       // resolution progress that resolves a constraint
 constexpr int kNeedsStated = 60;     // S5 -> S6

@@ -96,28 +96,46 @@ std::vector<Card> deal_hand(const Content& c, const State& st) {
   std::vector<Card> hand;
   if (st.ending != Ending::none) return hand;
   const Scenario& sc = scen(c, st);
-  std::vector<std::vector<int>> by_cat(kCategoryCount);
-  for (size_t slot = 0; slot < sc.deck.size(); ++slot) {
-    const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
-    if (st.stage >= m.min_stage && st.stage <= m.max_stage) by_cat[static_cast<size_t>(m.category)].push_back(static_cast<int>(slot));
+  // Eligible deck slots, bucketed by category without per-call nested allocations (hot in search).
+  std::vector<int> slots;
+  slots.reserve(sc.deck.size());
+  std::array<int, kCategoryCount + 1> start{};
+  for (int pass = 0; pass < 2; ++pass) {
+    std::array<int, kCategoryCount> fill{};
+    for (size_t slot = 0; slot < sc.deck.size(); ++slot) {
+      const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
+      if (st.stage < m.min_stage || st.stage > m.max_stage) continue;
+      int k = static_cast<int>(m.category);
+      if (pass == 0) ++start[static_cast<size_t>(k) + 1];
+      else slots[static_cast<size_t>(start[static_cast<size_t>(k)] + fill[static_cast<size_t>(k)]++)] = static_cast<int>(slot);
+    }
+    if (pass == 0) {
+      for (int k = 0; k < kCategoryCount; ++k) start[static_cast<size_t>(k) + 1] += start[static_cast<size_t>(k)];
+      slots.assign(static_cast<size_t>(start[kCategoryCount]), 0);
+    }
   }
   Rng r = rng_for(st.seed, 2, static_cast<uint64_t>(st.moves_made));
   // One card per category first (in seeded order) so every hand offers real choices, then fill.
-  std::vector<int> cats;
-  for (int k = 0; k < kCategoryCount; ++k) if (!by_cat[static_cast<size_t>(k)].empty()) cats.push_back(k);
-  for (size_t i = cats.size(); i > 1; --i) std::swap(cats[i - 1], cats[static_cast<size_t>(r.below(static_cast<int>(i)))]);
+  std::array<int, kCategoryCount> cats{};
+  int ncat = 0;
+  for (int k = 0; k < kCategoryCount; ++k) if (start[static_cast<size_t>(k) + 1] > start[static_cast<size_t>(k)]) cats[static_cast<size_t>(ncat++)] = k;
+  for (int i = ncat; i > 1; --i) std::swap(cats[static_cast<size_t>(i - 1)], cats[static_cast<size_t>(r.below(i))]);
   std::vector<int> chosen, rest;
-  for (int k : cats) {
-    auto& v = by_cat[static_cast<size_t>(k)];
-    int pick = r.below(static_cast<int>(v.size()));
-    for (int j = 0; j < static_cast<int>(v.size()); ++j) {
-      if (j == pick && static_cast<int>(chosen.size()) < sc.hand_size) chosen.push_back(v[static_cast<size_t>(j)]);
-      else rest.push_back(v[static_cast<size_t>(j)]);
+  chosen.reserve(static_cast<size_t>(sc.hand_size));
+  rest.reserve(slots.size());
+  for (int ci = 0; ci < ncat; ++ci) {
+    int k = cats[static_cast<size_t>(ci)];
+    int lo = start[static_cast<size_t>(k)], n = start[static_cast<size_t>(k) + 1] - lo;
+    int pick = r.below(n);
+    for (int j = 0; j < n; ++j) {
+      if (j == pick && static_cast<int>(chosen.size()) < sc.hand_size) chosen.push_back(slots[static_cast<size_t>(lo + j)]);
+      else rest.push_back(slots[static_cast<size_t>(lo + j)]);
     }
   }
   std::sort(rest.begin(), rest.end());
   for (size_t i = rest.size(); i > 1; --i) std::swap(rest[i - 1], rest[static_cast<size_t>(r.below(static_cast<int>(i)))]);
   for (size_t i = 0; i < rest.size() && static_cast<int>(chosen.size()) < sc.hand_size; ++i) chosen.push_back(rest[i]);
+  hand.reserve(chosen.size());
   for (int slot : chosen) hand.push_back({sc.deck[static_cast<size_t>(slot)], slot});
   std::sort(hand.begin(), hand.end(), [&](const Card& a, const Card& b) {
     int ca = static_cast<int>(c.moves[static_cast<size_t>(a.move)].category), cb = static_cast<int>(c.moves[static_cast<size_t>(b.move)].category);
@@ -251,14 +269,20 @@ MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
   out.action = a;
   if (st.ending != Ending::none) { out.error = "the game is over"; return out; }
   if (a.move < 0 || a.move >= static_cast<int>(c.moves.size())) { out.error = "unknown move"; return out; }
-  const Scenario& sc = scen(c, st);
   int slot = -1;
   for (const Card& k : deal_hand(c, st)) if (k.move == a.move) slot = k.deck_slot;
   if (slot < 0) { out.error = "that move is not in the hand"; return out; }
   bool target_ok = false;
   for (int t : legal_targets(c, st, a.move)) target_ok |= t == a.target;
   if (!target_ok) { out.error = "that move cannot be aimed there"; return out; }
+  return apply_card(c, st, a, slot, text);
+}
 
+MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bool text) {
+  MoveResult out;
+  out.action = a;
+  assert(st.ending == Ending::none && slot >= 0);
+  const Scenario& sc = scen(c, st);
   const MoveDef& m = c.moves[static_cast<size_t>(a.move)];
   const State before = st;
   out.ok = true;
@@ -277,7 +301,7 @@ MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
 
   switch (m.category) {
     case Category::facilitative:
-      x.aware(x.amt(f >= 2 ? 30 : 18));
+      x.aware(x.amt(f >= 2 ? 35 : 20));
       x.progress(x.amt(10));
       if (st.stage <= 2) st.need += x.amt(f >= 2 ? 6 : 3);
       x.trust(x.amt(2));
@@ -321,7 +345,7 @@ MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
         ConstraintState& cs = st.constraints[i];
         int owner = x.def(i).owner;
         if (cs.awareness < kAware || cs.progress >= kResolved || !st.people[static_cast<size_t>(owner)].engaged) continue;
-        cs.progress = clamp100(cs.progress + 30 + st.people[static_cast<size_t>(owner)].openness / 4);
+        cs.progress = clamp100(cs.progress + 40 + st.people[static_cast<size_t>(owner)].openness / 4);
         x.touched.push_back(static_cast<int>(i));
         work = true;
       }

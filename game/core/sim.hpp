@@ -99,6 +99,8 @@ bool is_legal(const Content& c, const State& st, const Action& a);
 // Applies a move. With `text` false no strings are built (fast path for search); points and state
 // are identical either way.
 MoveResult apply_move(const Content& c, State& st, const Action& a, bool text = true);
+// apply_move without the legality check, for search over cards already dealt (deck_slot known).
+MoveResult apply_card(const Content& c, State& st, const Action& a, int deck_slot, bool text);
 uint64_t state_hash(const State& st);
 // Which phrasing the seller says for a card this turn (the hand shows the same one).
 int phrasing_index(const State& st, int deck_slot, int n);
