@@ -39,7 +39,7 @@ export async function hostLms(zipFile) {
   const root = tmpdir('lms-host');
   const entries = unzip(zipFile, path.join(root, 'sco'));
   fs.copyFileSync(require.resolve('scorm-again/scorm12'), path.join(root, 'scorm12.js'));
-  fs.writeFileSync(path.join(root, 'lms.html'), `<!doctype html><html><head><meta charset="utf-8"><title>LMS stand-in</title>
+  fs.writeFileSync(path.join(root, 'lms.html'), `<!doctype html><html><head><meta charset="utf-8"><title>LMS stand-in</title><link rel="icon" href="data:,">
 <style>html,body{margin:0;height:100%;overflow:hidden}iframe{position:fixed;left:0;top:0;width:100vw;height:100vh;border:0}</style>
 <script src="scorm12.js"></script><script src="host.js"></script></head><body></body></html>\n`);
   // The LMS side: a Scorm12API loaded with what an earlier session left (?cmi=JSON), every call
@@ -59,7 +59,10 @@ for (const name of ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 
 }
 window.API = api;
 window.lmsState = () => ({ status: api.cmi.core.lesson_status, raw: api.cmi.core.score.raw, min: api.cmi.core.score.min,
-  max: api.cmi.core.score.max, suspend: api.cmi.suspend_data, exit: api.cmi.core.exit, session_time: api.cmi.core.session_time });
+  max: api.cmi.core.score.max, suspend: api.cmi.suspend_data,
+  // write-only for the SCO, so read back from what the SCO set
+  exit: (window.lmsCalls.filter((c) => c.name === 'LMSSetValue' && c.args[0] === 'cmi.core.exit').pop() || { args: [] }).args[1],
+  session_time: (window.lmsCalls.filter((c) => c.name === 'LMSSetValue' && c.args[0] === 'cmi.core.session_time').pop() || { args: [] }).args[1] });
 addEventListener('DOMContentLoaded', () => {
   const f = document.createElement('iframe');
   f.id = 'sco'; f.src = 'sco/index.html'; f.title = 'Buy-In';
@@ -74,7 +77,7 @@ addEventListener('DOMContentLoaded', () => {
 // The SCO's frame dressed as a page for the harness helpers (click, items, waitScreen...): the
 // frame fills the window at (0,0), so its item rectangles are page coordinates.
 export function scoView(page) {
-  const frame = () => page.frames().find((f) => f.name() === '' && f.url().includes('/sco/'));
+  const frame = () => page.frames().find((f) => f !== page.mainFrame() && f.url().includes('/sco/'));
   return {
     evaluate: (...a) => frame().evaluate(...a),
     waitForFunction: (...a) => frame().waitForFunction(...a),
