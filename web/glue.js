@@ -8,6 +8,15 @@
   let drawn = 0;            // frames the wasm actually drew (an idle page draws none)
   const readyWaiters = [];
   let syncing = false, syncAgain = false, syncs = 0;
+  let lastGame = null;
+  const fileInput = document.createElement('input');
+  fileInput.type = 'file';
+  fileInput.multiple = true;
+  fileInput.accept = '.txt,.json,.csv,text/plain';
+  fileInput.id = 'file-input';
+  fileInput.style.display = 'none';
+  fileInput.addEventListener('change', () => { window.buyinGlue.handFiles(fileInput.files); fileInput.value = ''; });
+  document.body.appendChild(fileInput);
 
   function show(id) {
     for (const el of document.querySelectorAll('.overlay')) el.hidden = el.id !== id;
@@ -58,6 +67,23 @@
         if (syncAgain) { syncAgain = false; window.buyinGlue.syncStorage(); }
       });
     },
+    // A finished game, for web/lms.js (SCORM, xAPI) and anyone else listening on the page.
+    gameFinished(json) {
+      let detail;
+      try { detail = JSON.parse(json); } catch (e) { return; }
+      lastGame = detail;
+      window.dispatchEvent(new CustomEvent('buyin:game-finished', { detail }));
+    },
+    resumeData() { return (window.buyinLms && window.buyinLms.resumeData()) || ''; },
+    // Opens the browser's file picker; each file's text goes to the app.
+    openFiles() { fileInput.click(); },
+    handFiles(files) {
+      for (const f of files) {
+        f.text().then((text) => {
+          if (window.Module && Module.ccall) Module.ccall('buyin_incoming_file', null, ['string', 'string'], [f.name, text]);
+        });
+      }
+    },
     wake() { if (window.Module && Module._buyin_wake) Module._buyin_wake(); },
   };
 
@@ -69,6 +95,7 @@
     screen: () => (uiState ? uiState.screen : null),
     framesDrawn: () => drawn,
     storageSyncs: () => syncs,   // completed flushes to IndexedDB
+    lastGame: () => lastGame,    // the summary of the last finished game
     idle: () => !syncing,
     items() {
       if (!uiState) return [];
@@ -78,6 +105,17 @@
   };
 
   window.addEventListener('resize', () => window.buyinGlue.wake());
+  // SDL has no clipboard on the web: pasted text goes straight to the focused ImGui text field.
+  document.addEventListener('paste', (e) => {
+    const text = e.clipboardData && e.clipboardData.getData('text/plain');
+    if (text && window.Module && Module.ccall) { Module.ccall('buyin_paste_text', null, ['string'], [text]); e.preventDefault(); }
+  });
+  // Files dropped anywhere on the page (result codes for the leaderboard).
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer && e.dataTransfer.files.length) window.buyinGlue.handFiles(e.dataTransfer.files);
+  });
   // A closing or hidden tab flushes once more, so nothing earned is lost.
   window.addEventListener('pagehide', () => window.buyinGlue.syncStorage());
   document.addEventListener('visibilitychange', () => {

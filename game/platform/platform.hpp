@@ -2,6 +2,7 @@
 // platform (services_web.cpp, services_desktop.cpp); the UI never knows which one it has.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace buyin::platform {
 
@@ -21,6 +22,20 @@ bool storage_read(const std::string& name, std::string& out);
 bool storage_write(const std::string& name, const std::string& bytes);
 // The wall clock as ISO 8601 UTC ("2026-11-23T10:00:00Z"), for history entries.
 std::string now_iso8601();
+// A game just finished: a JSON summary for the page (web/lms.js reports it to an LMS, builds
+// xAPI statements). Fields: mode, scenario, lesson, score, passed, ending, moves, player, team.
+void game_finished(const std::string& json);
+// What an LMS kept for this learner from an earlier session (SCORM suspend_data), or "".
+std::string lms_resume_data();
+// A link to this page that carries `fragment` after '#' (how challenge links are shared).
+std::string page_link(const std::string& fragment);
+// The text after '#' in the page address (a challenge link), or "".
+std::string launch_fragment();
+// Asks the user to pick files; their texts arrive through take_incoming_files().
+void open_files();
+// Files picked, dropped on the page, or otherwise handed in since the last call.
+struct IncomingFile { std::string name, text; };
+std::vector<IncomingFile> take_incoming_files();
 // Name of the platform, for the About screen.
 const char* name();
 

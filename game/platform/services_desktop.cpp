@@ -32,5 +32,15 @@ void download(const std::string& filename, const std::string&, const std::string
   std::printf("Saved %s (%zu bytes)\n", filename.c_str(), bytes.size());
 }
 void copy_to_clipboard(const std::string& text) { SDL_SetClipboardText(text.c_str()); }
+void game_finished(const std::string& json) { std::printf("game finished: %s\n", json.c_str()); }
+std::string lms_resume_data() { return ""; }
+// The desktop build takes a challenge code from $BUYIN_CHALLENGE, as the web build does from the link.
+std::string launch_fragment() {
+  const char* c = std::getenv("BUYIN_CHALLENGE");
+  return c ? c : "";
+}
+std::string page_link(const std::string& fragment) { return "http://127.0.0.1:8080/#" + fragment; }
+void open_files() { announce("Opening files is only available in the browser; paste the codes instead."); }
+std::vector<IncomingFile> take_incoming_files() { return {}; }
 const char* name() { return "Desktop (SDL2 + OpenGL 3)"; }
 }  // namespace buyin::platform

@@ -1,7 +1,11 @@
 // Browser services: each call goes to web/glue.js (window.buyinGlue), which owns the DOM side.
 #include <emscripten.h>
 
+#include <cstdlib>
+
+#include "imgui.h"
 #include "platform/platform.hpp"
+#include "platform/sdl_window.hpp"
 
 EM_JS(void, js_publish_ui_state, (const char* json), {
   if (window.buyinGlue) window.buyinGlue.setUiState(UTF8ToString(json));
@@ -20,7 +24,53 @@ EM_JS(void, js_sync_storage, (), {
   if (window.buyinGlue) window.buyinGlue.syncStorage();
 });
 
+EM_JS(void, js_game_finished, (const char* json), {
+  if (window.buyinGlue) window.buyinGlue.gameFinished(UTF8ToString(json));
+});
+EM_JS(char*, js_take_string, (int which), {
+  // 0: LMS resume data, 1: the URL fragment. Returned as a malloc'd C string (freed by C++).
+  var s = "";
+  if (which === 0 && window.buyinGlue) s = window.buyinGlue.resumeData() || "";
+  if (which === 1) { try { s = decodeURIComponent((location.hash || "").replace(/^#/, "")); } catch (e) { s = location.hash.slice(1); } }
+  if (which === 2) s = location.origin + location.pathname;
+  var n = lengthBytesUTF8(s) + 1;
+  var p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(void, js_open_files, (), {
+  if (window.buyinGlue) window.buyinGlue.openFiles();
+});
+
+static std::vector<buyin::platform::IncomingFile> g_incoming;
+
+// The page hands pasted text to ImGui (SDL has no clipboard on the web) and files to the app.
+extern "C" EMSCRIPTEN_KEEPALIVE void buyin_paste_text(const char* text) {
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  buyin::platform::request_redraw();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE void buyin_incoming_file(const char* name, const char* text) {
+  g_incoming.push_back({name, text});
+  buyin::platform::request_redraw();
+}
+
 namespace buyin::platform {
+void game_finished(const std::string& json) { js_game_finished(json.c_str()); }
+static std::string take_js_string(int which) {
+  char* p = js_take_string(which);
+  std::string s = p ? p : "";
+  free(p);
+  return s;
+}
+std::string lms_resume_data() { return take_js_string(0); }
+std::string launch_fragment() { return take_js_string(1); }
+std::string page_link(const std::string& fragment) { return take_js_string(2) + "#" + fragment; }
+void open_files() { js_open_files(); }
+std::vector<IncomingFile> take_incoming_files() {
+  std::vector<IncomingFile> out;
+  out.swap(g_incoming);
+  return out;
+}
 // /persist is mounted as IDBFS and loaded from IndexedDB before main() runs (web/loader.js).
 std::string storage_dir() { return "/persist"; }
 void storage_flush() { js_sync_storage(); }

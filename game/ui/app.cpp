@@ -1,6 +1,7 @@
 #include "ui/app.hpp"
 
 #include "platform/platform.hpp"
+#include "ui/challenge.hpp"
 #include "ui/progress_store.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
@@ -37,6 +38,7 @@ void app_init(float pixel_ratio) {
   theme_apply(session().progress.settings.high_contrast);
   theme_build_fonts(pixel_ratio, session().progress.settings.font_percent);
   if (!session().content_ok) g_nav.screen = g_nav.next = Screen::ContentError;
+  else challenge_open_from_link();
 }
 
 void app_rebuild_fonts(float pixel_ratio) {
@@ -91,7 +93,7 @@ bool app_frame() {
     case Screen::Meeting: draw_meeting(); break;
     case Screen::Debrief: draw_debrief(); break;
     case Screen::ContentError: draw_content_error(); break;
-    default: draw_mode_intro(g_nav.screen); break;
+    case Screen::Challenge: draw_challenge(); break;
   }
   // Escape goes back from the menu screens, so the keyboard alone never gets stuck there.
   // (In a meeting, Escape cancels choosing a target instead.)

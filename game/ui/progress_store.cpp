@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "platform/platform.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
@@ -11,9 +13,22 @@ namespace buyin::ui {
 static const char* kFile = "progress.json";
 static std::string g_damaged;
 
+// An LMS may hold lessons passed in an earlier session on another machine: merge them in.
+static void merge_lms_resume() {
+  const std::string data = platform::lms_resume_data();
+  if (data.empty()) return;
+  nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+  if (!j.is_object() || !j.contains("lessons") || !j["lessons"].is_array()) return;
+  auto& passed = session().progress.lessons_passed;
+  for (const auto& id : j["lessons"])
+    if (id.is_string() && std::find(passed.begin(), passed.end(), id.get<std::string>()) == passed.end())
+      passed.push_back(id.get<std::string>());
+}
+
 void progress_load() {
   Session& s = session();
   std::string text;
+  struct Merge { ~Merge() { merge_lms_resume(); } } merge_at_exit;
   if (!platform::storage_read(kFile, text)) return;  // first visit
   ProgressDecode d = decode_progress(text);
   s.progress = d.progress;
@@ -58,12 +73,23 @@ void record_finished_game() {
     else if (l.key == "cycle") r.cycle = l.points;
   }
   s.progress.history.push_back(r);
+  nlohmann::json summary = {{"mode", r.mode}, {"scenario", r.scenario_id}, {"seed", std::to_string(r.seed)},
+                            {"score", r.score}, {"ending", r.ending}, {"moves", r.moves}, {"meetings", r.meetings},
+                            {"player", s.progress.settings.player_name}, {"team", s.progress.settings.team}};
   if (s.mode == Mode::Onboarding && s.lesson >= 0) {
     const Lesson& l = content().lessons[static_cast<size_t>(s.lesson)];
     auto& passed = s.progress.lessons_passed;
-    if (d.score.total >= l.pass_score && std::find(passed.begin(), passed.end(), l.id) == passed.end()) passed.push_back(l.id);
+    const bool ok = d.score.total >= l.pass_score;
+    if (ok && std::find(passed.begin(), passed.end(), l.id) == passed.end()) passed.push_back(l.id);
+    summary["lesson"] = l.id;
+    summary["lesson_index"] = s.lesson;
+    summary["lessons_total"] = content().lessons.size();
+    summary["pass_score"] = l.pass_score;
+    summary["passed"] = ok;
+    summary["lessons_passed"] = passed;
   }
   progress_save();
+  platform::game_finished(summary.dump());
 }
 
 }  // namespace buyin::ui

@@ -53,12 +53,4 @@ void draw_about() {
   track_item("about.license");
 }
 
-void draw_mode_intro(Screen s) {
-  if (back_button()) go(Screen::Title);
-  (void)s;
-  heading("Team challenge");
-  track_item("mode.heading");
-  ImGui::TextWrapped("Make or open a challenge code, play the identical buyer, and verify everyone's result codes.");
-}
-
 }  // namespace buyin::ui

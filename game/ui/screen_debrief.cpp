@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "platform/platform.hpp"
+#include "ui/challenge.hpp"
 #include "ui/progress_store.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
@@ -155,6 +156,19 @@ void draw_debrief() {
   ImGui::TextColored(d.ending == Ending::purchase ? p.good : p.warn, "%s", ending_sentence(d.ending));
   track_item((std::string("debrief.ending.") + to_string(d.ending)).c_str());
   draw_lesson_result(d);
+  if (s.mode == Mode::Challenge) {
+    static std::string code;
+    code = challenge_result_code();
+    ImGui::TextColored(p.accent, "Your result code: hand it to your organizer. It holds your moves; the leaderboard replays them.");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##result", code.data(), code.size() + 1, ImGuiInputTextFlags_ReadOnly);
+    track_item("debrief.result_code");
+    if (tracked_button("Copy result code", "debrief.copy_code")) platform::copy_to_clipboard(code);
+    ImGui::SameLine();
+    if (tracked_button("Download result code", "debrief.download_code"))
+      platform::download("buyin-result-" + (s.progress.settings.player_name.empty() ? std::string("player") : s.progress.settings.player_name) + ".txt",
+                         "text/plain", code + "\n");
+  }
 
   ImGui::PushFont(fonts().heading);
   ImGui::TextColored(p.accent, "Score %d", d.score.total);

@@ -1,5 +1,7 @@
 // Practice: the scenario library with filters, a fresh seed or a chosen one, and personal bests.
+#include <cfloat>
 #include <cstdio>
+#include <vector>
 #include <cstdlib>
 #include <string>
 
@@ -46,11 +48,74 @@ static bool type_matches(const Scenario& sc) {
   return false;
 }
 
+static const char* title_of(const std::string& scenario_id) {
+  const int i = content().find_scenario(scenario_id);
+  return i >= 0 ? content().scenarios[static_cast<size_t>(i)].title.c_str() : scenario_id.c_str();
+}
+
+// Every finished game, newest first, and the four skills charted over time.
+static void draw_history() {
+  Session& s = session();
+  const Palette& p = palette();
+  const auto& h = s.progress.history;
+  if (h.empty()) {
+    ImGui::TextColored(p.text_dim, "No finished games yet. Your history and skill profile will grow here.");
+    return;
+  }
+  heading("Skill profile");
+  ImGui::TextColored(p.text_dim, "Points earned per game for each skill, oldest to newest (%d games).", static_cast<int>(h.size()));
+  struct Series { const char* name; const char* id; int GameRecord::*field; };
+  const Series series[] = {{"Discovery", "history.skill.discovery", &GameRecord::discovered},
+                           {"Buyer progress", "history.skill.progress", &GameRecord::progress},
+                           {"Timing of the pitch", "history.skill.timing", &GameRecord::pitch_timing},
+                           {"Trust", "history.skill.trust", &GameRecord::trust}};
+  const float w = (ImGui::GetContentRegionAvail().x - 3 * ImGui::GetStyle().ItemSpacing.x) / 4.0f;
+  for (int k = 0; k < 4; ++k) {
+    std::vector<float> v;  // floats only to draw; the numbers shown are the integers saved
+    for (const GameRecord& r : h) v.push_back(static_cast<float>(r.*(series[k].field)));
+    ImGui::BeginGroup();
+    ImGui::Text("%s: %d", series[k].name, h.back().*(series[k].field));
+    ImGui::PlotLines(("##" + std::string(series[k].id)).c_str(), v.data(), static_cast<int>(v.size()), 0, nullptr, FLT_MAX,
+                     FLT_MAX, ImVec2(w, 70));
+    track_item(series[k].id);
+    ImGui::EndGroup();
+    if (k < 3) ImGui::SameLine();
+  }
+  heading("Personal bests");
+  for (const PersonalBest& b : personal_bests(s.progress))
+    ImGui::BulletText("%s: %d (%d meetings, %d games)", title_of(b.scenario_id), b.score, b.meetings, b.games);
+  heading("Every game");
+  if (ImGui::BeginTable("history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (const char* c : {"When", "Buyer", "Mode", "Score", "Ending"}) ImGui::TableSetupColumn(c);
+    ImGui::TableHeadersRow();
+    for (size_t i = h.size(); i-- > 0;) {
+      const GameRecord& r = h[i];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(r.finished_at.c_str());
+      track_item(("history.game." + std::to_string(i + 1)).c_str());
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(title_of(r.scenario_id));
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(r.mode.c_str());
+      ImGui::TableNextColumn(); ImGui::Text("%d", r.score);
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(r.ending.c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
 void draw_practice() {
   Session& s = session();
   const Palette& p = palette();
   if (back_button()) go(Screen::Title);
   heading("Practice");
+  if (!ImGui::BeginTabBar("practice_tabs")) return;
+  const bool lib = ImGui::BeginTabItem("Library");
+  track_item("practice.tab.library");
+  if (lib) ImGui::EndTabItem();
+  const bool hist = ImGui::BeginTabItem("History and skills");
+  track_item("practice.tab.history");
+  if (hist) ImGui::EndTabItem();
+  ImGui::EndTabBar();
+  if (hist) { draw_history(); return; }
   ImGui::TextColored(p.text_dim, "Pick a buyer. Each game draws their hidden constraints anew from the seed.");
 
   // --- filters ---

@@ -17,7 +17,6 @@ const char* screen_id(Screen s);
 
 void draw_title();
 void draw_about();
-void draw_mode_intro(Screen s);  // Challenge until its screen lands
 void draw_practice();
 void draw_onboarding();
 void draw_settings();

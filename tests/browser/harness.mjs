@@ -74,6 +74,10 @@ export async function click(page, id) {
     await page.waitForTimeout(60);
     it = await item(page, id);
   }
+  // Hover first, as a person's pointer does: some widgets (tabs) only take a click on an item
+  // that was already under the pointer in the previous frame.
+  await page.mouse.move(it.x + it.w / 2, it.y + it.h / 2);
+  await page.waitForTimeout(40);
   await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
 }
 

@@ -1,0 +1,300 @@
+// Team challenge, with no server: an organizer makes a challenge code and link; players open it,
+// play the identical buyer and hand in a result code; the leaderboard verifies every code by
+// replay, lists refused ones with their reason, ranks players and teams, and exports CSV.
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "core/leaderboard.hpp"
+#include "imgui.h"
+#include "platform/platform.hpp"
+#include "ui/challenge.hpp"
+#include "ui/progress_store.hpp"
+#include "ui/screens.hpp"
+#include "ui/session.hpp"
+#include "ui/test_items.hpp"
+#include "ui/theme.hpp"
+
+namespace buyin::ui {
+
+namespace {
+
+struct ChallengeUi {
+  int tab = 1;                     // 0 organize, 1 play, 2 leaderboard
+  bool select_tab = true;          // force the tab bar to show `tab` next frame
+  // organize
+  int scenario = 0;
+  char seed[24] = "";
+  bool hide_feedback = true;
+  int meeting_limit = 0;
+  std::string made_code;
+  // play
+  char code[512] = "";
+  std::string code_error;
+  bool opened = false;
+  Challenge challenge;
+  // leaderboard
+  std::string codes;               // pasted or loaded, one per line
+  char expected[512] = "";
+  Leaderboard board;
+  bool has_board = false;
+  std::string board_error;
+};
+ChallengeUi g;
+
+std::vector<int> full_scenarios() {
+  std::vector<int> out;
+  for (size_t i = 0; i < content().scenarios.size(); ++i)
+    if (content().scenarios[i].kind == ScenarioKind::full) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+void open_code(const std::string& code) {
+  ChallengeDecode d = decode_challenge(code, &content());
+  g.opened = d.error == CodeError::none;
+  g.code_error = g.opened ? "" : "This challenge code can't be used: " + describe(d.error) + (d.detail.empty() ? "" : " (" + d.detail + ")") + ".";
+  if (g.opened) g.challenge = d.challenge;
+}
+
+void draw_organize() {
+  const Palette& p = palette();
+  ImGui::TextColored(p.text_dim, "Everyone who opens the code meets the identical buyer: same scenario, same seed, same hidden constraints.");
+  const auto list = full_scenarios();
+  if (g.scenario >= static_cast<int>(list.size())) g.scenario = 0;
+  ImGui::SetNextItemWidth(420);
+  const std::string preview = list.empty() ? "" : content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].title;
+  if (ImGui::BeginCombo("Scenario##org", preview.c_str())) {
+    for (size_t i = 0; i < list.size(); ++i)
+      if (ImGui::Selectable(content().scenarios[static_cast<size_t>(list[i])].title.c_str(), g.scenario == static_cast<int>(i)))
+        g.scenario = static_cast<int>(i);
+    ImGui::EndCombo();
+  }
+  track_item("challenge.org.scenario");
+  if (!g.seed[0]) std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
+  ImGui::SetNextItemWidth(200);
+  ImGui::InputText("Seed##org", g.seed, sizeof g.seed, ImGuiInputTextFlags_CharsDecimal);
+  track_item("challenge.org.seed");
+  ImGui::SameLine();
+  if (tracked_button("New random seed", "challenge.org.random"))
+    std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
+  ImGui::Checkbox("Hold verdicts and points back until the debrief", &g.hide_feedback);
+  track_item("challenge.org.hide_feedback");
+  ImGui::SetNextItemWidth(200);
+  ImGui::SliderInt("Meeting limit (0 = the scenario's own)##org", &g.meeting_limit, 0, 12);
+  track_item("challenge.org.meetings");
+  if (primary_button("Make the challenge code", "challenge.org.make") && !list.empty()) {
+    Challenge ch;
+    ch.scenario_id = content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].id;
+    ch.seed = std::strtoull(g.seed, nullptr, 10);
+    ch.feedback_hidden = g.hide_feedback;
+    ch.meeting_limit = g.meeting_limit;
+    g.made_code = encode_challenge(ch, content().hash);
+    std::snprintf(g.expected, sizeof g.expected, "%s", g.made_code.c_str());
+  }
+  if (!g.made_code.empty()) {
+    ImGui::Dummy(ImVec2(0, 6));
+    ImGui::Text("Challenge code");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##made", g.made_code.data(), g.made_code.size() + 1, ImGuiInputTextFlags_ReadOnly);
+    track_item("challenge.org.code");
+    track_item(("challenge.org.game." + content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].id + "." +
+                std::string(g.seed)).c_str());
+    if (tracked_button("Copy code", "challenge.org.copy")) platform::copy_to_clipboard(g.made_code);
+    ImGui::SameLine();
+    if (tracked_button("Copy link", "challenge.org.copy_link")) platform::copy_to_clipboard(platform::page_link(g.made_code));
+    ImGui::SameLine();
+    if (tracked_button("Download as file", "challenge.org.download"))
+      platform::download("buyin-challenge.txt", "text/plain", g.made_code + "\n" + platform::page_link(g.made_code) + "\n");
+    ImGui::TextColored(p.text_dim, "Link: %s", platform::page_link(g.made_code).c_str());
+  }
+}
+
+void draw_play() {
+  Session& s = session();
+  const Palette& p = palette();
+  ImGui::Text("Challenge code");
+  ImGui::SetNextItemWidth(-160);
+  if (ImGui::InputText("##code", g.code, sizeof g.code)) g.opened = false;
+  track_item("challenge.play.code");
+  ImGui::SameLine();
+  if (tracked_button("Open", "challenge.play.open")) open_code(g.code);
+  if (!g.code_error.empty()) {
+    ImGui::TextColored(p.bad, "%s", g.code_error.c_str());
+    track_item("challenge.play.error");
+  }
+  if (!g.opened) {
+    ImGui::TextColored(p.text_dim, "Paste the code your organizer shared, or open their link.");
+    return;
+  }
+  const int si = content().find_scenario(g.challenge.scenario_id);
+  const Scenario& sc = content().scenarios[static_cast<size_t>(si)];
+  ImGui::TextColored(p.good, "Challenge %s: %s, seed %llu%s%s.", challenge_id(g.challenge).c_str(), sc.title.c_str(),
+                     static_cast<unsigned long long>(g.challenge.seed), g.challenge.feedback_hidden ? ", verdicts held back" : "",
+                     g.challenge.meeting_limit ? (", " + std::to_string(g.challenge.meeting_limit) + " meetings").c_str() : "");
+  track_item("challenge.play.opened");
+  track_item(("challenge.play.game." + g.challenge.scenario_id + "." + std::to_string(g.challenge.seed)).c_str());
+  Settings& st = s.progress.settings;
+  static char name[65], team[65];
+  static bool copied = false;
+  if (!copied) { std::snprintf(name, sizeof name, "%s", st.player_name.c_str()); std::snprintf(team, sizeof team, "%s", st.team.c_str()); copied = true; }
+  ImGui::SetNextItemWidth(260);
+  ImGui::InputText("Your name", name, sizeof name);
+  track_item("challenge.play.name");
+  ImGui::SetNextItemWidth(260);
+  ImGui::InputText("Team", team, sizeof team);
+  track_item("challenge.play.team");
+  ImGui::BeginDisabled(name[0] == 0);
+  if (primary_button("Play this challenge", "challenge.play.start")) {
+    st.player_name = name;
+    st.team = team;
+    progress_save();
+    if (session_start(Mode::Challenge, g.challenge.scenario_id, g.challenge.seed, -1, g.challenge.feedback_hidden,
+                      g.challenge.meeting_limit).empty()) {
+      set_active_challenge(g.challenge);
+      go(Screen::Briefing);
+    }
+  }
+  ImGui::EndDisabled();
+  if (name[0] == 0) ImGui::TextColored(p.text_dim, "Enter your name: it goes into your result code.");
+}
+
+void draw_leaderboard() {
+  const Palette& p = palette();
+  for (platform::IncomingFile& f : platform::take_incoming_files()) {
+    if (!g.codes.empty() && g.codes.back() != '\n') g.codes += '\n';
+    g.codes += f.text;
+  }
+  ImGui::TextColored(p.text_dim, "Paste result codes (one per line), drop files on the page, or open them. Each is replayed to check it.");
+  ImGui::Text("Challenge (optional: otherwise the first valid code decides)");
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##expected", g.expected, sizeof g.expected);
+  track_item("board.challenge");
+  // The multiline box edits a std::string through ImGui's resize callback.
+  auto resize = [](ImGuiInputTextCallbackData* d) {
+    if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+      auto* str = static_cast<std::string*>(d->UserData);
+      str->resize(static_cast<size_t>(d->BufTextLen));
+      d->Buf = str->data();
+    }
+    return 0;
+  };
+  ImGui::InputTextMultiline("##codes", g.codes.data(), g.codes.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 6),
+                            ImGuiInputTextFlags_CallbackResize, resize, &g.codes);
+  track_item("board.codes");
+  if (primary_button("Verify and rank", "board.verify")) {
+    g.board_error.clear();
+    Challenge ch;
+    bool has = false;
+    if (g.expected[0]) {
+      ChallengeDecode d = decode_challenge(g.expected, &content());
+      if (d.error == CodeError::none) { ch = d.challenge; has = true; }
+      else g.board_error = "The challenge code can't be used: " + describe(d.error) + ".";
+    }
+    if (g.board_error.empty()) {
+      g.board = build_leaderboard(content(), split_codes(g.codes), has ? &ch : nullptr);
+      g.has_board = true;
+    }
+  }
+  ImGui::SameLine();
+  if (tracked_button("Open files...", "board.open")) platform::open_files();
+  ImGui::SameLine();
+  if (tracked_button("Clear", "board.clear")) { g.codes.clear(); g.has_board = false; }
+  if (g.has_board) {
+    ImGui::SameLine();
+    if (tracked_button("Export CSV", "board.csv")) platform::download("buyin-leaderboard.csv", "text/csv", leaderboard_csv(g.board));
+  }
+  if (!g.board_error.empty()) ImGui::TextColored(p.bad, "%s", g.board_error.c_str());
+  if (!g.has_board) return;
+  const Leaderboard& lb = g.board;
+  ImGui::Text("%d verified, %d refused.", lb.accepted, lb.refused);
+  track_item(("board.summary." + std::to_string(lb.accepted) + "." + std::to_string(lb.refused)).c_str());
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  heading("Players");
+  if (ImGui::BeginTable("players", 5, tf)) {
+    for (const char* h : {"Rank", "Player", "Team", "Score", "Meetings"}) ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    for (const PlayerRank& r : lb.players) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn(); ImGui::Text("%d", r.rank);
+      track_item(("board.player." + std::to_string(r.rank) + "." + r.player).c_str());
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(r.player.c_str());
+      ImGui::TableNextColumn(); ImGui::TextUnformatted(r.team.c_str());
+      ImGui::TableNextColumn(); ImGui::Text("%d", r.score);
+      ImGui::TableNextColumn(); ImGui::Text("%d", r.meetings);
+    }
+    ImGui::EndTable();
+  }
+  if (!lb.teams.empty()) {
+    heading("Teams");
+    if (ImGui::BeginTable("teams", 4, tf)) {
+      for (const char* h : {"Rank", "Team", "Mean of best", "Members"}) ImGui::TableSetupColumn(h);
+      ImGui::TableHeadersRow();
+      for (const TeamRank& t : lb.teams) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn(); ImGui::Text("%d", t.rank);
+        track_item(("board.team." + std::to_string(t.rank) + "." + t.team).c_str());
+        ImGui::TableNextColumn(); ImGui::TextUnformatted(t.team.c_str());
+        ImGui::TableNextColumn(); ImGui::Text("%d.%d", t.mean_x10 / 10, (t.mean_x10 < 0 ? -t.mean_x10 : t.mean_x10) % 10);
+        ImGui::TableNextColumn(); ImGui::Text("%d", t.members);
+      }
+      ImGui::EndTable();
+    }
+  }
+  if (lb.refused > 0) {
+    heading("Refused codes");
+    for (const LeaderboardEntry& e : lb.entries) {
+      if (e.v.error == CodeError::none) continue;
+      ImGui::TextColored(p.bad, "Line %d: %s%s", e.line, describe(e.v.error).c_str(), e.v.detail.empty() ? "" : (" (" + e.v.detail + ")").c_str());
+      track_item(("board.refused." + std::to_string(e.line) + "." + to_string(e.v.error)).c_str());
+    }
+  }
+}
+
+}  // namespace
+
+static Challenge g_active;
+
+void set_active_challenge(const Challenge& ch) { g_active = ch; }
+
+std::string challenge_result_code() {
+  const Session& s = session();
+  if (!s.active || s.mode != Mode::Challenge || !s.game.over()) return "";
+  const int score = final_score(content(), s.game.state).total;
+  return encode_result(content(), ResultCode{content().hash, g_active, s.progress.settings.player_name,
+                                             s.progress.settings.team, s.game.actions, score});
+}
+
+void challenge_open_from_link() {
+  const std::string frag = platform::launch_fragment();
+  if (frag.empty()) return;
+  std::snprintf(g.code, sizeof g.code, "%s", frag.c_str());
+  open_code(frag);
+  g.tab = 1;
+  g.select_tab = true;
+  go(Screen::Challenge);
+}
+
+void draw_challenge() {
+  if (back_button()) go(Screen::Title);
+  heading("Team challenge");
+  if (ImGui::BeginTabBar("challenge_tabs")) {
+    const char* names[] = {"Organize", "Play", "Leaderboard"};
+    const char* ids[] = {"challenge.tab.organize", "challenge.tab.play", "challenge.tab.board"};
+    for (int i = 0; i < 3; ++i) {
+      const ImGuiTabItemFlags f = (g.select_tab && g.tab == i) ? ImGuiTabItemFlags_SetSelected : 0;
+      const bool open = ImGui::BeginTabItem(names[i], nullptr, f);
+      track_item(ids[i]);
+      if (open) {
+        if (!g.select_tab) g.tab = i;
+        if (i == 0) draw_organize();
+        else if (i == 1) draw_play();
+        else draw_leaderboard();
+        ImGui::EndTabItem();
+      }
+    }
+    g.select_tab = false;
+    ImGui::EndTabBar();
+  }
+}
+
+}  // namespace buyin::ui
