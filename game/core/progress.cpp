@@ -1,5 +1,6 @@
 #include "core/progress.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -172,6 +173,20 @@ ProgressDecode decode_progress(const std::string& text) {
     rd.problem("progress", std::string("could not be read: ") + e.what());
   }
   return d;
+}
+
+Progress merge_progress(const Progress& mine, const Progress& incoming) {
+  Progress out = mine;
+  out.settings = incoming.settings;
+  for (const std::string& id : incoming.lessons_passed)
+    if (std::find(out.lessons_passed.begin(), out.lessons_passed.end(), id) == out.lessons_passed.end())
+      out.lessons_passed.push_back(id);
+  for (const GameRecord& r : incoming.history)
+    if (std::find(out.history.begin(), out.history.end(), r) == out.history.end()) out.history.push_back(r);
+  // ISO 8601 UTC strings sort as time; stable keeps the order of games finished in the same second.
+  std::stable_sort(out.history.begin(), out.history.end(),
+                   [](const GameRecord& a, const GameRecord& b) { return a.finished_at < b.finished_at; });
+  return out;
 }
 
 std::vector<PersonalBest> personal_bests(const Progress& p) {

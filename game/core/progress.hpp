@@ -56,6 +56,10 @@ std::string encode_progress(const Progress& p);
 // Never throws, never crashes, whatever the bytes. An empty text is a fresh start, not damage.
 ProgressDecode decode_progress(const std::string& text);
 
+// Imports another progress file into this one: settings from `incoming`, lessons and games
+// united (a game present in both counts once), history kept in time order.
+Progress merge_progress(const Progress& mine, const Progress& incoming);
+
 // Personal best per scenario (highest score, then fewer meetings), in scenario id order.
 struct PersonalBest { std::string scenario_id; int score = 0, meetings = 0, games = 0; };
 std::vector<PersonalBest> personal_bests(const Progress& p);

@@ -2,7 +2,11 @@
 // Every change is saved at once.
 #include <cstring>
 
+#include <string>
+#include <vector>
+
 #include "imgui.h"
+#include "platform/platform.hpp"
 #include "ui/progress_store.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
@@ -62,6 +66,35 @@ void draw_settings() {
   ImGui::SetNextItemWidth(320);
   if (ImGui::InputText("##team", team, sizeof team)) { st.team = team; changed = true; }
   track_item("settings.team");
+
+  // --- all progress as a file ---
+  static std::vector<std::string> import_messages;
+  for (platform::IncomingFile& f : platform::take_incoming_files()) {
+    ProgressDecode d = decode_progress(f.text);
+    import_messages.clear();
+    if (d.damaged && d.progress == Progress{}) {
+      import_messages.push_back(f.name + " could not be imported: " + (d.problems.empty() ? "unreadable" : d.problems[0]));
+    } else {
+      const size_t before = s.progress.history.size();
+      s.progress = merge_progress(s.progress, d.progress);
+      import_messages.push_back("Imported " + f.name + ": " + std::to_string(s.progress.history.size() - before) +
+                                " new games, " + std::to_string(s.progress.lessons_passed.size()) + " lessons passed in all.");
+      for (const std::string& p2 : d.problems) import_messages.push_back("Skipped: " + p2);
+      changed = true;
+    }
+  }
+  ImGui::Dummy(ImVec2(0, 8));
+  heading("Your progress");
+  ImGui::TextColored(p.text_dim, "%d games, %d lessons passed. Kept in this browser; export it to keep a copy or move it.",
+                     static_cast<int>(s.progress.history.size()), static_cast<int>(s.progress.lessons_passed.size()));
+  if (tracked_button("Export all progress", "settings.export"))
+    platform::download("buyin-progress.json", "application/json", encode_progress(s.progress));
+  ImGui::SameLine();
+  if (tracked_button("Import progress...", "settings.import")) platform::open_files();
+  for (size_t i = 0; i < import_messages.size(); ++i) {
+    ImGui::TextColored(i == 0 ? p.good : p.warn, "%s", import_messages[i].c_str());
+    if (i == 0) track_item(import_messages[i].rfind("Imported", 0) == 0 ? "settings.import.done" : "settings.import.failed");
+  }
 
   if (changed) {
     apply_settings();

@@ -4,6 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startSession, open, click, items, waitScreen, waitItem, shot, focusByKeys } from './harness.mjs';
 
 let session;
@@ -158,4 +160,62 @@ test('settings persist across a reload, and a damaged save is reported, backed u
   await waitScreen(page, 'practice');
   assert.deepEqual(log.errors, []);
   await context.close();
+});
+
+test('all progress exports to a file and imports into another browser: history, lessons and skills come along', async () => {
+  const a = await open(session);
+  await click(a.page, 'title.onboarding');
+  await waitScreen(a.page, 'onboarding');
+  await click(a.page, (await ids(a.page, 'onboarding.lesson.'))[0]);
+  await waitScreen(a.page, 'briefing');
+  await click(a.page, 'briefing.start');
+  await waitScreen(a.page, 'meeting');
+  for (let i = 0; i < 80 && (await a.page.evaluate(() => window.buyin.screen())) === 'meeting'; i++) {
+    if ((await ids(a.page, 'meeting.debrief')).length) { await click(a.page, 'meeting.debrief'); break; }
+    await clickMove(a.page, 0);
+    await a.page.waitForTimeout(40);
+  }
+  await waitScreen(a.page, 'debrief');
+  const lessonPassed = (await ids(a.page, 'debrief.lesson.passed')).length === 1;
+  await click(a.page, 'back');
+  await click(a.page, 'title.settings');
+  await waitScreen(a.page, 'settings');
+  const exported = await download(a.page, 'settings.export');
+  assert.equal(exported.name, 'buyin-progress.json');
+  const saved = JSON.parse(exported.text);
+  assert.equal(saved.format, 'buyin-progress');
+  assert.equal(saved.history.length, 1);
+  await a.context.close();
+
+  // Another browser profile: nothing saved yet, then the file is imported.
+  const b = await open(session);
+  await click(b.page, 'title.practice');
+  await waitScreen(b.page, 'practice');
+  await click(b.page, 'practice.tab.history');
+  await b.page.waitForTimeout(100);
+  assert.equal((await ids(b.page, 'history.game.')).length, 0);
+  await click(b.page, 'back');
+  await click(b.page, 'title.settings');
+  await waitScreen(b.page, 'settings');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'buyin-progress-')), 'buyin-progress.json');
+  fs.writeFileSync(file, exported.text);
+  const [chooser] = await Promise.all([b.page.waitForEvent('filechooser'), click(b.page, 'settings.import')]);
+  await chooser.setFiles(file);
+  await waitItem(b.page, 'settings.import.done');
+  await click(b.page, 'back');
+  await click(b.page, 'title.practice');
+  await waitScreen(b.page, 'practice');
+  await click(b.page, 'practice.tab.history');
+  await waitItem(b.page, 'history.game.1');
+  await waitItem(b.page, 'history.skill.discovery');
+  await shot(b.page, 'practice-history');
+  if (lessonPassed) {
+    await click(b.page, 'back');
+    await click(b.page, 'title.onboarding');
+    await waitScreen(b.page, 'onboarding');
+    await click(b.page, (await ids(b.page, 'onboarding.lesson.'))[1]);
+    await waitScreen(b.page, 'briefing');  // the second lesson is unlocked by the imported pass
+  }
+  assert.deepEqual(b.log.errors, []);
+  await b.context.close();
 });

@@ -114,3 +114,20 @@ TEST_CASE("progress: personal bests take the highest score, then fewer meetings"
   CHECK(bests[0].meetings == 3);
   CHECK(bests[0].games == 3);
 }
+
+TEST_CASE("progress: importing a file unites lessons and games, once each, in time order") {
+  Progress mine = sample();
+  Progress other = sample();
+  other.settings.font_percent = 90;
+  other.lessons_passed = {"hearing_hints", "people_affected"};
+  GameRecord extra = other.history[0];
+  extra.finished_at = "2026-11-01T09:00:00Z";
+  extra.score = 12;
+  other.history.push_back(extra);
+  const Progress m = merge_progress(mine, other);
+  CHECK(m.settings.font_percent == 90);
+  CHECK(m.lessons_passed == std::vector<std::string>{"status_quo", "hearing_hints", "people_affected"});
+  REQUIRE(m.history.size() == 3);  // the two shared games once, plus the extra one
+  CHECK(m.history[0].score == 12);  // the oldest first
+  CHECK(merge_progress(m, m) == m);  // importing the same file again changes nothing
+}
