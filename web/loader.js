@@ -1,5 +1,5 @@
-// loader.js: checks WebGL2, fetches the wasm with a progress bar driven by the bytes received,
-// then starts the Emscripten module. Any failure shows a friendly page instead of a blank one.
+// loader.js: fetches the wasm with a progress bar driven by the bytes received and starts the
+// Emscripten module. Any failure (no WebGL2, a missing or damaged file) shows a friendly page.
 'use strict';
 (function () {
   const glue = window.buyinGlue;
@@ -14,15 +14,6 @@
     text.textContent = total > 0
       ? `Loading the game… ${(received / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`
       : `Loading the game… ${(received / 1048576).toFixed(1)} MB`;
-  }
-
-  function hasWebGL2() {
-    try {
-      const c = document.createElement('canvas');
-      return !!(window.WebGL2RenderingContext && c.getContext('webgl2'));
-    } catch (e) {
-      return false;
-    }
   }
 
   async function fetchWithProgress(url) {
@@ -46,23 +37,26 @@
     return out;
   }
 
-  async function start() {
-    if (!hasWebGL2()) { glue.show('no-webgl'); return; }
-    let wasm;
-    try {
-      wasm = await fetchWithProgress('buyin.wasm');
-      if (!WebAssembly.validate(wasm)) throw new Error('buyin.wasm is damaged (not valid WebAssembly).');
-    } catch (e) {
-      glue.fail(`The game file could not be loaded. ${e.message}`);
-      return;
-    }
-    text.textContent = 'Starting…';
+  // Everything starts at once: the wasm download (with progress) and buyin.js in parallel. WebGL2
+  // is not probed with a throw-away context (slow on software renderers): main() reports it.
+  function start() {
+    if (!window.WebGL2RenderingContext) { glue.show('no-webgl'); return; }
+    const wasm = fetchWithProgress('buyin.wasm').then((bytes) => {
+      if (!WebAssembly.validate(bytes)) throw new Error('buyin.wasm is damaged (not valid WebAssembly).');
+      text.textContent = 'Starting…';
+      return bytes;
+    });
     window.Module = {
       canvas: document.getElementById('canvas'),
-      wasmBinary: wasm,
       print: (s) => console.log(s),
       printErr: (s) => console.warn(s),
       onAbort: (what) => glue.fail(`The game stopped unexpectedly (${what}).`),
+      instantiateWasm(imports, receive) {
+        wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
+          .then((r) => receive(r.instance, r.module))
+          .catch((e) => glue.fail(`The game file could not be loaded. ${e.message}`));
+        return {};  // filled in asynchronously
+      },
       // Saved progress lives in IndexedDB, mounted at /persist and read in before main() runs.
       preRun: [() => {
         const FS = Module.FS;

@@ -228,6 +228,11 @@ struct Reader {
 };
 
 bool parse_json(const SourceFile& f, json& out, std::vector<Diagnostic>& errors) {
+  // The JSON library stops at a NUL byte as if the text ended there; JSON text cannot contain one.
+  if (const size_t nul = f.text.find('\0'); nul != std::string::npos) {
+    errors.push_back({f.path, "", "expected valid JSON: a NUL byte at offset " + std::to_string(nul)});
+    return false;
+  }
   Sax sax(out);
   bool ok = json::sax_parse(f.text, &sax, nlohmann::detail::input_format_t::json, true, false);
   if (!ok || sax.is_errored()) {

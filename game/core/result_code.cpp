@@ -180,7 +180,7 @@ ChallengeDecode decode_challenge(const std::string& code, const Content* c) {
   out.challenge = read_challenge(r);
   if (r.bad || r.pos != r.end) { out.error = CodeError::malformed; out.detail = "the fields do not fit the code"; return out; }
   if (c && out.content_hash != c->hash) { out.error = CodeError::foreign_content; out.detail = "made with other content"; return out; }
-  if (c && c->find_scenario(out.challenge.scenario_id) < 0) { out.error = CodeError::unknown_scenario; out.detail = out.challenge.scenario_id; return out; }
+  if (c && c->find_scenario(out.challenge.scenario_id) < 0) { out.error = CodeError::unknown_scenario; out.detail = "scenario \"" + out.challenge.scenario_id + "\""; return out; }
   return out;
 }
 
@@ -235,7 +235,7 @@ ResultDecode decode_result(const Content& c, const std::string& code, const Chal
   std::vector<std::pair<int, int>> raw;
   for (uint64_t i = 0; i < n && !r.bad; ++i) { int s = r.u8(); int t = r.u8(); raw.push_back({s, t - 1}); }
   uint64_t z = r.var();
-  if (z > 0xFFFFFFFFull) r.bad = true;
+  if (z > 2000000000ull) { r.bad = true; z = 0; }  // |score| <= 1e9, so the unfolded value fits an int
   rc.claimed_score = (z & 1) ? -static_cast<int>((z + 1) / 2) : static_cast<int>(z / 2);
   if (r.bad || r.pos != r.end) { out.error = CodeError::malformed; out.detail = "the fields do not fit the code"; return out; }
   if (rc.content_hash != c.hash) { out.error = CodeError::foreign_content; out.detail = "made with other content"; return out; }
@@ -245,7 +245,7 @@ ResultDecode decode_result(const Content& c, const std::string& code, const Chal
     return out;
   }
   int si = c.find_scenario(rc.challenge.scenario_id);
-  if (si < 0) { out.error = CodeError::unknown_scenario; out.detail = rc.challenge.scenario_id; return out; }
+  if (si < 0) { out.error = CodeError::unknown_scenario; out.detail = "scenario \"" + rc.challenge.scenario_id + "\""; return out; }
   const Scenario& sc = c.scenarios[static_cast<size_t>(si)];
   for (size_t i = 0; i < raw.size(); ++i) {
     if (raw[i].first >= static_cast<int>(sc.deck.size()) || raw[i].second >= static_cast<int>(sc.stakeholders.size())) {

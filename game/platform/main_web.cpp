@@ -25,7 +25,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() { window_wake(g_window); }
 
 int main() {
   if (!window_open(g_window, "Buy-In: help the buyer decide")) {
-    EM_ASM({ if (window.buyinGlue) window.buyinGlue.fail("The game could not open its drawing surface (WebGL2)."); });
+    // On the web the only thing that fails here in practice is the WebGL2 context.
+    EM_ASM({ if (window.buyinGlue) window.buyinGlue.show('no-webgl'); });
     return 1;
   }
   EM_ASM({ if (window.buyinGlue) window.buyinGlue.ready(); });
