@@ -25,6 +25,8 @@ std::string now_iso8601();
 // A game just finished: a JSON summary for the page (web/lms.js reports it to an LMS, builds
 // xAPI statements). Fields: mode, scenario, lesson, score, passed, ending, moves, player, team.
 void game_finished(const std::string& json);
+// Downloads the xAPI statements of every game finished in this session (web/lms.js builds them).
+void export_xapi();
 // What an LMS kept for this learner from an earlier session (SCORM suspend_data), or "".
 std::string lms_resume_data();
 // A link to this page that carries `fragment` after '#' (how challenge links are shared).

@@ -38,6 +38,9 @@ EM_JS(char*, js_take_string, (int which), {
   stringToUTF8(s, p, n);
   return p;
 });
+EM_JS(void, js_export_xapi, (), {
+  if (window.buyinLms) window.buyinLms.exportStatements();
+});
 EM_JS(void, js_open_files, (), {
   if (window.buyinGlue) window.buyinGlue.openFiles();
 });
@@ -66,6 +69,7 @@ std::string lms_resume_data() { return take_js_string(0); }
 std::string launch_fragment() { return take_js_string(1); }
 std::string page_link(const std::string& fragment) { return take_js_string(2) + "#" + fragment; }
 void open_files() { js_open_files(); }
+void export_xapi() { js_export_xapi(); }
 std::vector<IncomingFile> take_incoming_files() {
   std::vector<IncomingFile> out;
   out.swap(g_incoming);

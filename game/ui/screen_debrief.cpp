@@ -144,6 +144,8 @@ void draw_debrief() {
   if (tracked_button("Download JSON", "debrief.download.json"))
     platform::download("buyin-transcript.json", "application/json", transcript_json());
   ImGui::SameLine();
+  if (tracked_button("xAPI statements", "debrief.download.xapi")) platform::export_xapi();
+  ImGui::SameLine();
   if (tracked_button("Play again", "debrief.again")) {
     session_branch(0);
     go(Screen::Meeting);

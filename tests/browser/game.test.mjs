@@ -83,6 +83,11 @@ test('a lesson played with the mouse: feedback after every move, then a debrief 
   assert.match(txt.text, /Buy-In transcript/);
   assert.match(txt.text, /Hidden constraints:/);
   for (const c of json.constraints) assert.ok(txt.text.includes(c.summary), `transcript names constraint ${c.id}`);
+  // The finished game as xAPI statements, downloaded from the debrief.
+  const xapi = JSON.parse((await download(page, 'debrief.download.xapi')).text);
+  const verbs = xapi.map((st) => st.verb.id);
+  assert.ok(verbs.includes('http://adlnet.gov/expapi/verbs/completed'), `verbs: ${verbs}`);
+  assert.ok(xapi.every((st) => st.object && st.object.id && st.actor), 'every statement has an actor and an object');
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -218,4 +223,38 @@ test('all progress exports to a file and imports into another browser: history, 
   }
   assert.deepEqual(b.log.errors, []);
   await b.context.close();
+});
+
+test('with every lesson passed, onboarding offers a certificate with the name, date, lessons and scores', async () => {
+  const lessons = JSON.parse(fs.readFileSync(path.resolve('content/onboarding.json'), 'utf8')).lessons;
+  const progress = {
+    format: 'buyin-progress', version: 1, min_compatible: 1,
+    settings: { font_percent: 100, high_contrast: false, show_numbers: false, player_name: 'Grace Hopper', team: 'Blue' },
+    lessons_passed: lessons.map((l) => l.id),
+    history: lessons.map((l, i) => ({ mode: 'onboarding', scenario: l.scenario, seed: String(1000 + i), moves: '', content_hash: '',
+      ending: 'no_decision', finished_at: `2026-11-2${i}T10:00:00Z`, score: 40 + i, meetings: 3, discovered: 10, progress: 20,
+      pitch_timing: 0, trust: 5, cycle: 0 })),
+  };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'buyin-cert-')), 'progress.json');
+  fs.writeFileSync(file, JSON.stringify(progress));
+  const { page, context, log } = await open(session);
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'settings.import')]);
+  await chooser.setFiles(file);
+  await waitItem(page, 'settings.import.done');
+  await click(page, 'back');
+  await click(page, 'title.onboarding');
+  await waitScreen(page, 'onboarding');
+  await shot(page, 'onboarding-complete');
+  const cert = await download(page, 'onboarding.certificate');
+  assert.equal(cert.name, 'buyin-certificate.html');
+  assert.match(cert.text, /Grace Hopper/);
+  assert.match(cert.text, /Date: \d{4}-\d{2}-\d{2}/);
+  lessons.forEach((l, i) => {
+    assert.ok(cert.text.includes(l.title.replace(/&/g, '&amp;')), `lists ${l.title}`);
+    assert.ok(cert.text.includes(`<td>${40 + i}</td>`), `score of ${l.title}`);
+  });
+  assert.deepEqual(log.errors, []);
+  await context.close();
 });
