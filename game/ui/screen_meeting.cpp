@@ -133,7 +133,9 @@ void draw_journey(const View& v, bool show_stage) {
   if (show_stage) {
     ImGui::TextColored(p.text_dim, "The buyer is at %s.", v.stage_name.c_str());
   } else {
-    ImGui::TextColored(p.text_dim, "The buyer's stage is hidden in competitions: read it from what they say.");
+    ImGui::TextColored(p.text_dim, "%s", session().mode == Mode::Challenge
+                                              ? "The buyer's stage is hidden in competitions: read it from what they say."
+                                              : "At this difficulty the buyer's stage is hidden: read it from what they say.");
   }
 }
 
@@ -145,7 +147,9 @@ void draw_people(const View& v, bool numbers) {
     ImGui::TextColored(pv.engaged ? p.text : p.text_dim, "%s", pv.name.c_str());
     track_item(("meeting.person." + pv.id).c_str());
     ImGui::PushFont(fonts().small);
-    ImGui::TextColored(p.text_dim, "%s | %s", pv.title.c_str(), role_name(pv.role));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
+    ImGui::TextWrapped("%s | %s", pv.title.c_str(), role_name(pv.role));
+    ImGui::PopStyleColor();
     if (pv.engaged) {
       if (numbers) ImGui::TextColored(p.text_dim, "%s (trust %d, openness %d)", mood(pv.trust), pv.trust, pv.openness);
       else ImGui::TextColored(p.text_dim, "Seems %s", mood(pv.trust));
@@ -181,26 +185,26 @@ void draw_transcript() {
   Session& s = session();
   const Palette& p = palette();
   ImGui::BeginChild("transcript", ImVec2(0, -ImGui::GetTextLineHeight() * 6.5f), false);
+  // Who speaks on a line of its own, what they say wrapped underneath at full width.
   for (size_t i = 0; i < s.transcript.size(); ++i) {
     const TranscriptLine& t = s.transcript[i];
-    switch (t.kind) {
-      case TranscriptLine::System:
-        ImGui::TextColored(p.text_dim, "%s", t.text.c_str());
-        break;
-      case TranscriptLine::Seller:
-        ImGui::TextColored(p.accent, "You");
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", t.text.c_str());
-        break;
-      default: {
-        const ImVec4 c = t.kind == TranscriptLine::Hint ? p.highlight
-                       : t.kind == TranscriptLine::Resolved ? p.good
-                       : t.kind == TranscriptLine::Veto ? p.bad : p.text;
-        ImGui::TextColored(c, "%s (%s)", t.speaker.c_str(), t.role.c_str());
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", t.text.c_str());
-      }
+    if (t.kind == TranscriptLine::System) {
+      ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
+      ImGui::TextWrapped("%s", t.text.c_str());
+      ImGui::PopStyleColor();
+      continue;
     }
+    const ImVec4 c = t.kind == TranscriptLine::Seller ? p.accent
+                   : t.kind == TranscriptLine::Hint ? p.highlight
+                   : t.kind == TranscriptLine::Resolved ? p.good
+                   : t.kind == TranscriptLine::Veto ? p.bad : p.text_dim;
+    ImGui::PushFont(fonts().small);
+    if (t.kind == TranscriptLine::Seller) ImGui::TextColored(c, "You");
+    else ImGui::TextColored(c, "%s, %s", t.speaker.c_str(), t.role.c_str());
+    ImGui::PopFont();
+    ImGui::Indent(12.0f);
+    ImGui::TextWrapped("%s", t.text.c_str());
+    ImGui::Unindent(12.0f);
   }
   if (s.transcript.size() != g_ui.seen_lines) {
     ImGui::SetScrollHereY(1.0f);
@@ -269,7 +273,9 @@ void draw_hand(const View& v) {
   }
   heading("Your moves");
   ImGui::PushFont(fonts().small);
-  ImGui::TextColored(p.text_dim, "Click, or press 1-%d. Hover to read what you would say.", static_cast<int>(v.hand.size()));
+  ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
+  ImGui::TextWrapped("Click, or press 1-%d. Hover to read what you would say.", static_cast<int>(v.hand.size()));
+  ImGui::PopStyleColor();
   ImGui::PopFont();
   int last_cat = -1;
   ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
