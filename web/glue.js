@@ -104,7 +104,12 @@
     },
   };
 
-  window.addEventListener('resize', () => window.buyinGlue.wake());
+  // The game's main loop pauses when idle: any input resumes it (SDL has queued the event by then,
+  // or will have when the next frame runs).
+  for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
+    'touchmove', 'touchend', 'pointerdown', 'pointerup', 'resize', 'focus', 'blur', 'visibilitychange']) {
+    window.addEventListener(type, () => window.buyinGlue.wake(), { capture: true, passive: true });
+  }
   // SDL has no clipboard on the web: pasted text goes straight to the focused ImGui text field.
   document.addEventListener('paste', (e) => {
     const text = e.clipboardData && e.clipboardData.getData('text/plain');
@@ -120,6 +125,9 @@
   window.addEventListener('pagehide', () => window.buyinGlue.syncStorage());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') window.buyinGlue.syncStorage();
+  });
+  window.addEventListener('hashchange', () => {
+    if (window.Module && Module._buyin_link_changed) Module._buyin_link_changed();
   });
   document.getElementById('reload').addEventListener('click', () => location.reload());
 })();

@@ -1,8 +1,10 @@
 // The browser's entry point: the page's requestAnimationFrame drives tick(), which draws only
-// when something changed, so an idle page costs almost nothing.
+// when something changed. After half a second with nothing to draw the loop pauses entirely;
+// web/glue.js resumes it on any input event, so an idle page costs nothing at all.
 #include <emscripten.h>
 
 #include "platform/sdl_window.hpp"
+#include "ui/app.hpp"
 
 using namespace buyin::platform;
 
@@ -13,15 +15,40 @@ EM_JS(void, js_frame_drawn, (), {
   if (window.buyinGlue) window.buyinGlue.frameDrawn();
 });
 
+static constexpr int kIdleTicksBeforePause = 30;  // about half a second of animation frames
+static int g_idle_ticks = 0;
+static bool g_paused = false;
+
 static void tick(void*) {
   window_pump_events(g_window);
-  if (g_window.frames_pending <= 0) return;  // idle: nothing to draw
+  if (g_window.frames_pending <= 0) {  // idle: nothing to draw
+    if (++g_idle_ticks >= kIdleTicksBeforePause) {
+      g_paused = true;
+      emscripten_pause_main_loop();
+    }
+    return;
+  }
+  g_idle_ticks = 0;
   window_draw_frame(g_window);
   js_frame_drawn();
 }
 
-// JS calls this when something outside SDL's events needs a redraw (paste, upload, resize).
-extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() { window_wake(g_window); }
+// JS calls this on every input event and when something outside SDL's events needs a redraw
+// (paste, files, resize); C++ calls it through request_redraw().
+extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() {
+  window_wake(g_window);
+  g_idle_ticks = 0;
+  if (g_paused) {
+    g_paused = false;
+    emscripten_resume_main_loop();
+  }
+}
+
+// A challenge link opened in a tab that already runs the game changes only the address's '#'.
+extern "C" EMSCRIPTEN_KEEPALIVE void buyin_link_changed() {
+  buyin::ui::app_open_link();
+  buyin_wake();
+}
 
 int main() {
   if (!window_open(g_window, "Buy-In: help the buyer decide")) {

@@ -46,15 +46,16 @@ EM_JS(void, js_open_files, (), {
 });
 
 static std::vector<buyin::platform::IncomingFile> g_incoming;
+extern "C" void buyin_wake();  // main_web.cpp: draw again, resuming a paused main loop
 
 // The page hands pasted text to ImGui (SDL has no clipboard on the web) and files to the app.
 extern "C" EMSCRIPTEN_KEEPALIVE void buyin_paste_text(const char* text) {
   ImGui::GetIO().AddInputCharactersUTF8(text);
-  buyin::platform::request_redraw();
+  buyin_wake();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE void buyin_incoming_file(const char* name, const char* text) {
   g_incoming.push_back({name, text});
-  buyin::platform::request_redraw();
+  buyin_wake();
 }
 
 namespace buyin::platform {

@@ -51,6 +51,10 @@ float app_pixel_ratio() { return g_pixel_ratio; }
 
 ImVec4 app_background() { return palette().background; }
 
+void app_open_link() {
+  if (session().content_ok) challenge_open_from_link();
+}
+
 // A banner over every screen while a damaged save needs the player's attention.
 static void draw_save_problems() {
   Session& s = session();

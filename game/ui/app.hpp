@@ -12,6 +12,8 @@ bool app_fonts_dirty();
 // Draws the whole UI for one frame. Returns true while it wants more frames without input.
 bool app_frame();
 ImVec4 app_background();
+// The page's address changed to a new challenge link (the platform calls this; the UI opens it).
+void app_open_link();
 void app_shutdown();
 
 }  // namespace buyin::ui

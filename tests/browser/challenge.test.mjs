@@ -123,10 +123,25 @@ test('a challenge link, two players, a verified and ranked leaderboard, a refuse
 });
 
 test('a damaged challenge link says what is wrong instead of starting a game', async () => {
-  const { page, context } = await open(session, { waitReady: false });
-  await page.goto(`${session.url}#not-a-real-code`);
+  const { page, context } = await open(session, { waitReady: false, hash: '#not-a-real-code' });
   await waitScreen(page, 'challenge');
   await waitItem(page, 'challenge.play.error');
   assert.equal((await ids(page, 'challenge.play.opened')).length, 0);
+  await context.close();
+});
+
+test('a challenge link opened in a tab already running the game opens that challenge', async () => {
+  const org = await open(session);
+  await click(org.page, 'title.challenge');
+  await click(org.page, 'challenge.tab.organize');
+  await click(org.page, 'challenge.org.make');
+  const link = (await download(org.page, 'challenge.org.download')).text.split('\n')[1];
+  const game = (await ids(org.page, 'challenge.org.game.'))[0].replace('challenge.org.game.', 'challenge.play.game.');
+  await org.context.close();
+  const { page, context, log } = await open(session);  // the game is already running on its title screen
+  await page.goto(link);                                // only the '#' part changes: no reload
+  await waitScreen(page, 'challenge');
+  await waitItem(page, game);
+  assert.deepEqual(log.errors, []);
   await context.close();
 });
