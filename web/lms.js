@@ -306,6 +306,10 @@
       win.fetch(configUrl, { cache: 'no-cache', credentials: 'same-origin' })
         .then((r) => (r.ok ? r.json() : null))
         .then((j) => { if (j) cfg = normalizeConfig(j); })
+        .then(() => {
+          // A scenario package opens its one scenario: the game reads '#scenario=ID' (also on hashchange).
+          if (cfg.mode === 'scenario' && cfg.scenario && !win.location.hash) win.location.hash = 'scenario=' + cfg.scenario;
+        })
         .catch((e) => warn('buyin-lms.json could not be read; using defaults:', e && e.message));
 
     // When did the current game start? The first time the meeting screen shows after the last

@@ -267,6 +267,11 @@ std::string challenge_result_code() {
 void challenge_open_from_link() {
   const std::string frag = platform::launch_fragment();
   if (frag.empty()) return;
+  // "#scenario=ID" opens one scenario's briefing (a SCORM package of one scenario uses it).
+  if (frag.rfind("scenario=", 0) == 0) {
+    if (session_start(Mode::Practice, frag.substr(9), fresh_seed()).empty()) go(Screen::Briefing);
+    return;
+  }
   std::snprintf(g.code, sizeof g.code, "%s", frag.c_str());
   open_code(frag);
   g.tab = 1;

@@ -258,3 +258,14 @@ test('with every lesson passed, onboarding offers a certificate with the name, d
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a "#scenario=ID" link opens that scenario\'s briefing (what a one-scenario SCORM package uses)', async () => {
+  const { page, context, log } = await open(session, { waitReady: false, hash: '#scenario=family_car' });
+  await waitScreen(page, 'briefing');
+  await click(page, 'briefing.start');
+  await waitScreen(page, 'meeting');
+  await waitItem(page, 'meeting.person.tomas');  // the family car's buyer: the right scenario opened
+  await waitItem(page, 'meeting.person.aiyana');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
