@@ -20,6 +20,12 @@ std::vector<std::string> split_codes(const std::string& text) {
   return out;
 }
 
+// Competition ranking over a sorted list: equal entries share a rank and the next one skips ("1, 1, 3").
+template <class T, class Same>
+static void assign_ranks(std::vector<T>& v, Same same) {
+  for (size_t i = 0; i < v.size(); ++i) v[i].rank = (i > 0 && same(v[i - 1], v[i])) ? v[i - 1].rank : static_cast<int>(i + 1);
+}
+
 Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& codes, const Challenge* expected) {
   Leaderboard lb;
   if (expected) { lb.challenge = *expected; lb.has_challenge = true; }
@@ -57,11 +63,7 @@ Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& 
     if (a.meetings != b.meetings) return a.meetings < b.meetings;
     return a.player < b.player;
   });
-  for (size_t i = 0; i < lb.players.size(); ++i) {
-    PlayerRank& p = lb.players[i];
-    const bool tie = i > 0 && p.score == lb.players[i - 1].score && p.meetings == lb.players[i - 1].meetings;
-    p.rank = tie ? lb.players[i - 1].rank : static_cast<int>(i + 1);
-  }
+  assign_ranks(lb.players, [](const PlayerRank& a, const PlayerRank& b) { return a.score == b.score && a.meetings == b.meetings; });
   // A team's score is the mean of its members' best games (players with no team are not ranked as a team).
   std::map<std::string, std::vector<const PlayerRank*>> teams;
   for (const PlayerRank& p : lb.players)
@@ -81,11 +83,9 @@ Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& 
     if (a.mean_meetings_x10 != b.mean_meetings_x10) return a.mean_meetings_x10 < b.mean_meetings_x10;
     return a.team < b.team;
   });
-  for (size_t i = 0; i < lb.teams.size(); ++i) {
-    TeamRank& t = lb.teams[i];
-    const bool tie = i > 0 && t.mean_x10 == lb.teams[i - 1].mean_x10 && t.mean_meetings_x10 == lb.teams[i - 1].mean_meetings_x10;
-    t.rank = tie ? lb.teams[i - 1].rank : static_cast<int>(i + 1);
-  }
+  assign_ranks(lb.teams, [](const TeamRank& a, const TeamRank& b) {
+    return a.mean_x10 == b.mean_x10 && a.mean_meetings_x10 == b.mean_meetings_x10;
+  });
   return lb;
 }
 

@@ -6,18 +6,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSession, open, click, items, waitScreen, waitItem, shot } from './harness.mjs';
+import { startSession, open, click, items, waitScreen, waitItem, shot, ids, download } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
 after(async () => { await session.close(); });
 
-const ids = async (page, prefix) => (await items(page)).filter((i) => i.id.startsWith(prefix)).map((i) => i.id);
 
-async function download(page, id) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click(page, id)]);
-  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
-}
 
 async function typeInto(page, id, text) {
   await click(page, id);

@@ -6,13 +6,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSession, open, click, items, waitScreen, waitItem, shot, focusByKeys } from './harness.mjs';
+import { startSession, open, click, items, waitScreen, waitItem, shot, focusByKeys, ids, download } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
 after(async () => { await session.close(); });
 
-const ids = async (page, prefix) => (await items(page)).filter((i) => i.id.startsWith(prefix)).map((i) => i.id);
 const verdictShown = async (page) => (await ids(page, 'meeting.verdict.'))[0] || null;
 // How many moves the meeting screen says have been played (from its "meeting.result.N" item).
 const movesPlayed = async (page) => {
@@ -24,10 +23,6 @@ async function waitMoves(page, n) {
     n, { timeout: 5000 });
 }
 
-async function download(page, id) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click(page, id)]);
-  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
-}
 
 // One move with the mouse: the first card, and the first person when the card needs a target.
 async function clickMove(page, cardIndex) {

@@ -147,3 +147,14 @@ export async function playToEnd(page, step, maxSteps = 120) {
   }
   throw new Error('the game did not end');
 }
+
+// Ids of the items on screen that start with `prefix`.
+export async function ids(page, prefix) {
+  return (await items(page)).filter((i) => i.id.startsWith(prefix)).map((i) => i.id);
+}
+
+// Clicks an item that makes the page download a file; returns its name and text.
+export async function download(page, id) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click(page, id)]);
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+}
