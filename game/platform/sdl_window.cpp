@@ -126,6 +126,10 @@ void window_draw_frame(Window& w) {
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // ImGui 1.86 asserts on zero
+  // ImGui 1.86 presses the focused button with Space only; Enter does it too here (not while
+  // typing, where Enter belongs to the text field).
+  if (!io.WantTextInput && (io.KeysDown[SDL_SCANCODE_RETURN] || io.KeysDown[SDL_SCANCODE_KP_ENTER]))
+    io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
   ImGui::NewFrame();
   bool wants_more = ui::app_frame();
   ImGui::Render();

@@ -100,7 +100,7 @@ test('a practice game played with the keyboard alone, then "try from here" branc
   await page.keyboard.press('Space');
   await waitScreen(page, 'briefing');
   await focusByKeys(page, 'briefing.start');
-  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');  // Enter presses a focused button as Space does
   await waitScreen(page, 'meeting');
   for (let i = 0; i < 120 && !(await ids(page, 'meeting.debrief')).length; i++) {
     await page.keyboard.press(String(1 + (i % 3)));  // a card, or the first/second/third person
