@@ -9,6 +9,7 @@
   const readyWaiters = [];
   let syncing = false, syncAgain = false, syncs = 0;
   let lastGame = null;
+  let running = false;      // main() has started: only then may the page call into the wasm
   const fileInput = document.createElement('input');
   fileInput.type = 'file';
   fileInput.multiple = true;
@@ -46,6 +47,7 @@
       }
     },
     ready() {
+      running = true;
       show(null);
       canvas.focus();
       for (const r of readyWaiters.splice(0)) r();
@@ -80,11 +82,12 @@
     handFiles(files) {
       for (const f of files) {
         f.text().then((text) => {
-          if (window.Module && Module.ccall) Module.ccall('buyin_incoming_file', null, ['string', 'string'], [f.name, text]);
+          if (running) Module.ccall('buyin_incoming_file', null, ['string', 'string'], [f.name, text]);
         });
       }
     },
-    wake() { if (window.Module && Module._buyin_wake) Module._buyin_wake(); },
+    // Input during loading needs no wake-up: main() reads the state it needs when it starts.
+    wake() { if (running) Module._buyin_wake(); },
   };
 
   // What browser tests use: widget rectangles in page coordinates, and the current screen.
@@ -113,7 +116,7 @@
   // SDL has no clipboard on the web: pasted text goes straight to the focused ImGui text field.
   document.addEventListener('paste', (e) => {
     const text = e.clipboardData && e.clipboardData.getData('text/plain');
-    if (text && window.Module && Module.ccall) { Module.ccall('buyin_paste_text', null, ['string'], [text]); e.preventDefault(); }
+    if (text && running) { Module.ccall('buyin_paste_text', null, ['string'], [text]); e.preventDefault(); }
   });
   // Files dropped anywhere on the page (result codes for the leaderboard).
   window.addEventListener('dragover', (e) => e.preventDefault());
@@ -127,7 +130,7 @@
     if (document.visibilityState === 'hidden') window.buyinGlue.syncStorage();
   });
   window.addEventListener('hashchange', () => {
-    if (window.Module && Module._buyin_link_changed) Module._buyin_link_changed();
+    if (running) Module._buyin_link_changed();  // before that, main() reads the address itself
   });
   document.getElementById('reload').addEventListener('click', () => location.reload());
 })();

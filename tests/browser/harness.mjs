@@ -27,7 +27,7 @@ export async function startSession() {
 
 // A page with a record of console errors and of every request that left 127.0.0.1.
 export async function open(session, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1,
-  initScript = null, route = null, waitReady = true, hash = '' } = {}) {
+  initScript = null, route = null, waitReady = true, hash = '', waitUntil = 'load' } = {}) {
   const context = await session.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
   const page = await context.newPage();
   const log = { errors: [], foreign: [] };
@@ -39,7 +39,7 @@ export async function open(session, { viewport = { width: 1280, height: 720 }, d
   });
   if (initScript) await page.addInitScript(initScript);
   if (route) await page.route(route.pattern, route.handler);
-  await page.goto(session.url + hash);
+  await page.goto(session.url + hash, { waitUntil });
   if (waitReady) await waitScreen(page, 'title');
   return { page, context, log };
 }

@@ -138,3 +138,26 @@ test('a missing or damaged wasm file shows the load-error page', async () => {
     await context.close();
   }
 });
+
+test('moving the mouse and typing while the game loads causes no errors', async () => {
+  // From the first byte of the page, not from its load event: the wasm is still on its way.
+  // The wasm is held back 1.5 s, so buyin.js runs long before the wasm can: input then must not
+  // reach into a module that is not there yet.
+  const { page, context, log } = await open(session, {
+    waitReady: false, waitUntil: 'commit',
+    route: { pattern: '**/buyin.wasm', handler: async (r) => { await new Promise((ok) => setTimeout(ok, 1500)); await r.continue(); } },
+  });
+  for (let i = 0; i < 200 && !(await page.evaluate(() => window.buyin && window.buyin.screen())); i++) {
+    await page.mouse.move(100 + (i % 10) * 30, 200);
+    await page.keyboard.press('a');
+    await page.evaluate(() => { location.hash = `#x${Math.random()}`; });
+    await page.waitForTimeout(5);
+  }
+  // (the last address names no challenge, so the game may show the challenge screen's message)
+  await page.waitForFunction(() => window.buyin.screen() !== null, null, { timeout: 20000 });
+  await page.mouse.move(640, 300);
+  await page.evaluate(() => { location.hash = ''; });
+  await page.waitForTimeout(200);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
