@@ -12,7 +12,7 @@
 
 #ifdef __EMSCRIPTEN__
 #include <SDL_opengles2.h>
-static const char* kGlslVersion = "#version 300 es";
+#include "platform/webgl_renderer.hpp"
 #else
 #include <SDL_opengl.h>
 static const char* kGlslVersion = "#version 330 core";
@@ -78,11 +78,18 @@ bool window_open(Window& w, const char* title) {
   io.IniFilename = nullptr;  // layout is ours; nothing to persist behind the user's back
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(w.sdl, w.gl);
+#ifdef __EMSCRIPTEN__
+  if (!webgl_renderer_init()) return false;
+#else
   ImGui_ImplOpenGL3_Init(kGlslVersion);
+#endif
 
   g_active = &w;
   w.pixel_ratio = current_pixel_ratio(w.sdl);
   ui::app_init(w.pixel_ratio);
+#ifdef __EMSCRIPTEN__
+  webgl_renderer_create_fonts_texture();
+#endif
   window_wake(w);
   return true;
 }
@@ -118,11 +125,19 @@ void window_draw_frame(Window& w) {
   float ratio = current_pixel_ratio(w.sdl);
   if ((ratio != w.pixel_ratio && ratio > 0.0f) || ui::app_fonts_dirty()) {
     w.pixel_ratio = ratio;
+#ifdef __EMSCRIPTEN__
+    webgl_renderer_destroy_fonts_texture();
+    ui::app_rebuild_fonts(ratio);
+    webgl_renderer_create_fonts_texture();
+#else
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ui::app_rebuild_fonts(ratio);
     ImGui_ImplOpenGL3_CreateFontsTexture();
+#endif
   }
+#ifndef __EMSCRIPTEN__
   ImGui_ImplOpenGL3_NewFrame();
+#endif
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // ImGui 1.86 asserts on zero
@@ -138,7 +153,11 @@ void window_draw_frame(Window& w) {
   const ImVec4 bg = ui::app_background();
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
+#ifdef __EMSCRIPTEN__
+  webgl_renderer_render(ImGui::GetDrawData());
+#else
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+#endif
   SDL_GL_SwapWindow(w.sdl);
   if (w.frames_pending > 0) w.frames_pending--;
   if (wants_more) window_wake(w);
@@ -146,7 +165,11 @@ void window_draw_frame(Window& w) {
 
 void window_close(Window& w) {
   ui::app_shutdown();
+#ifdef __EMSCRIPTEN__
+  webgl_renderer_shutdown();
+#else
   ImGui_ImplOpenGL3_Shutdown();
+#endif
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
   if (w.gl) SDL_GL_DeleteContext(w.gl);

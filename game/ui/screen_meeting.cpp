@@ -184,7 +184,8 @@ void draw_notebook(const View& v) {
 void draw_transcript() {
   Session& s = session();
   const Palette& p = palette();
-  ImGui::BeginChild("transcript", ImVec2(0, -ImGui::GetTextLineHeight() * 6.5f), false);
+  // No background of its own: it sits on the centre panel, which has the same colour.
+  ImGui::BeginChild("transcript", ImVec2(0, -ImGui::GetTextLineHeight() * 6.5f), false, ImGuiWindowFlags_NoBackground);
   // Who speaks on a line of its own, what they say wrapped underneath at full width.
   for (size_t i = 0; i < s.transcript.size(); ++i) {
     const TranscriptLine& t = s.transcript[i];
@@ -217,7 +218,7 @@ void draw_transcript() {
 void draw_feedback() {
   Session& s = session();
   const Palette& p = palette();
-  ImGui::BeginChild("feedback", ImVec2(0, 0), false);
+  ImGui::BeginChild("feedback", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   if (!g_ui.refused.empty()) ImGui::TextColored(p.bad, "%s", g_ui.refused.c_str());
   if (!g_ui.callout.empty()) {
     ImGui::TextColored(p.highlight, "Coach");

@@ -1,0 +1,209 @@
+#include "platform/webgl_renderer.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <vector>
+
+namespace buyin::platform {
+
+namespace {
+
+GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
+GLint g_loc_proj = -1;
+std::vector<ImDrawVert> g_vtx;  // this frame's vertices and indices, all draw lists back to back
+std::vector<ImDrawIdx> g_idx;
+
+const char* kVertex = R"(#version 300 es
+precision highp float;
+layout (location = 0) in vec2 Position;
+layout (location = 1) in vec2 UV;
+layout (location = 2) in vec4 Color;
+uniform mat4 ProjMtx;
+out vec2 Frag_UV;
+out vec4 Frag_Color;
+void main() {
+  Frag_UV = UV;
+  Frag_Color = Color;
+  gl_Position = ProjMtx * vec4(Position.xy, 0, 1);
+})";
+
+// The atlas is one channel (coverage); ImGui's RGBA32 atlas is (1, 1, 1, coverage), so this is the same.
+const char* kFragment = R"(#version 300 es
+precision mediump float;
+uniform sampler2D Texture;
+in vec2 Frag_UV;
+in vec4 Frag_Color;
+layout (location = 0) out vec4 Out_Color;
+void main() {
+  Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);
+})";
+
+GLuint compile(GLenum type, const char* src) {
+  GLuint s = glCreateShader(type);
+  glShaderSource(s, 1, &src, nullptr);
+  glCompileShader(s);
+  return s;
+}
+
+void set_attributes(size_t first_vertex) {
+  const size_t base = first_vertex * sizeof(ImDrawVert);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)(base + offsetof(ImDrawVert, pos)));
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), (void*)(base + offsetof(ImDrawVert, uv)));
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)(base + offsetof(ImDrawVert, col)));
+}
+
+void setup_state(ImDrawData* dd, int fb_w, int fb_h) {
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  glViewport(0, 0, fb_w, fb_h);
+  const float L = dd->DisplayPos.x, R = dd->DisplayPos.x + dd->DisplaySize.x;
+  const float T = dd->DisplayPos.y, B = dd->DisplayPos.y + dd->DisplaySize.y;
+  const float ortho[4][4] = {
+      {2.0f / (R - L), 0.0f, 0.0f, 0.0f},
+      {0.0f, 2.0f / (T - B), 0.0f, 0.0f},
+      {0.0f, 0.0f, -1.0f, 0.0f},
+      {(R + L) / (L - R), (T + B) / (B - T), 0.0f, 1.0f},
+  };
+  glUseProgram(g_program);
+  glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, &ortho[0][0]);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(g_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
+}
+
+}  // namespace
+
+bool webgl_renderer_init() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "buyin_webgl2";
+  GLuint vs = compile(GL_VERTEX_SHADER, kVertex), fs = compile(GL_FRAGMENT_SHADER, kFragment);
+  g_program = glCreateProgram();
+  glAttachShader(g_program, vs);
+  glAttachShader(g_program, fs);
+  glBindAttribLocation(g_program, 0, "Position");
+  glBindAttribLocation(g_program, 1, "UV");
+  glBindAttribLocation(g_program, 2, "Color");
+  glLinkProgram(g_program);
+  GLint ok = 0;
+  glGetProgramiv(g_program, GL_LINK_STATUS, &ok);  // once, at start-up
+  if (!ok) {
+    char log[1024] = "";
+    glGetProgramInfoLog(g_program, sizeof log, nullptr, log);
+    std::fprintf(stderr, "ImGui shader program failed to link: %s\n", log);
+    return false;
+  }
+  glDetachShader(g_program, vs);
+  glDetachShader(g_program, fs);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");
+  glUseProgram(g_program);
+  glUniform1i(glGetUniformLocation(g_program, "Texture"), 0);
+  glGenVertexArrays(1, &g_vao);
+  glGenBuffers(1, &g_vbo);
+  glGenBuffers(1, &g_ibo);
+  glBindVertexArray(g_vao);
+  glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g_ibo);  // part of the VAO's state
+  glEnableVertexAttribArray(0);
+  glEnableVertexAttribArray(1);
+  glEnableVertexAttribArray(2);
+  return true;
+}
+
+void webgl_renderer_shutdown() {
+  webgl_renderer_destroy_fonts_texture();
+  if (g_vao) glDeleteVertexArrays(1, &g_vao);
+  if (g_vbo) glDeleteBuffers(1, &g_vbo);
+  if (g_ibo) glDeleteBuffers(1, &g_ibo);
+  if (g_program) glDeleteProgram(g_program);
+  g_vao = g_vbo = g_ibo = g_program = 0;
+}
+
+void webgl_renderer_create_fonts_texture() {
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+  glGenTextures(1, &g_font);
+  glBindTexture(GL_TEXTURE_2D, g_font);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  io.Fonts->SetTexID((ImTextureID)(intptr_t)g_font);
+}
+
+void webgl_renderer_destroy_fonts_texture() {
+  if (!g_font) return;
+  glDeleteTextures(1, &g_font);
+  g_font = 0;
+  ImGui::GetIO().Fonts->SetTexID(0);
+}
+
+void webgl_renderer_render(ImDrawData* dd) {
+  const int fb_w = (int)(dd->DisplaySize.x * dd->FramebufferScale.x);
+  const int fb_h = (int)(dd->DisplaySize.y * dd->FramebufferScale.y);
+  if (fb_w <= 0 || fb_h <= 0 || dd->TotalVtxCount == 0) return;
+  setup_state(dd, fb_w, fb_h);
+
+  // One upload of everything, each buffer getting a fresh store (no write into a buffer in use).
+  g_vtx.resize((size_t)dd->TotalVtxCount);
+  g_idx.resize((size_t)dd->TotalIdxCount);
+  size_t nv = 0, ni = 0;
+  for (int n = 0; n < dd->CmdListsCount; ++n) {
+    const ImDrawList* l = dd->CmdLists[n];
+    std::copy(l->VtxBuffer.Data, l->VtxBuffer.Data + l->VtxBuffer.Size, g_vtx.data() + nv);
+    std::copy(l->IdxBuffer.Data, l->IdxBuffer.Data + l->IdxBuffer.Size, g_idx.data() + ni);
+    nv += (size_t)l->VtxBuffer.Size;
+    ni += (size_t)l->IdxBuffer.Size;
+  }
+  glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(nv * sizeof(ImDrawVert)), g_vtx.data(), GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(ni * sizeof(ImDrawIdx)), g_idx.data(), GL_STREAM_DRAW);
+
+  const ImVec2 off = dd->DisplayPos, scale = dd->FramebufferScale;
+  ImTextureID bound = nullptr;
+  size_t first_vtx = 0, first_idx = 0;
+  for (int n = 0; n < dd->CmdListsCount; ++n) {
+    const ImDrawList* l = dd->CmdLists[n];
+    set_attributes(first_vtx);  // indices are per draw list: point the attributes at its vertices
+    for (const ImDrawCmd& c : l->CmdBuffer) {
+      if (c.UserCallback) {
+        if (c.UserCallback == ImDrawCallback_ResetRenderState) {
+          setup_state(dd, fb_w, fb_h);
+          set_attributes(first_vtx);
+          bound = nullptr;
+        } else {
+          c.UserCallback(l, &c);
+        }
+        continue;
+      }
+      const ImVec2 a((c.ClipRect.x - off.x) * scale.x, (c.ClipRect.y - off.y) * scale.y);
+      const ImVec2 b((c.ClipRect.z - off.x) * scale.x, (c.ClipRect.w - off.y) * scale.y);
+      if (b.x <= a.x || b.y <= a.y) continue;
+      glScissor((int)a.x, (int)(fb_h - b.y), (int)(b.x - a.x), (int)(b.y - a.y));
+      if (c.GetTexID() != bound) {
+        bound = c.GetTexID();
+        glBindTexture(GL_TEXTURE_2D, (GLuint)(intptr_t)bound);
+      }
+      glDrawElements(GL_TRIANGLES, (GLsizei)c.ElemCount, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                     (void*)((first_idx + c.IdxOffset) * sizeof(ImDrawIdx)));
+    }
+    first_vtx += (size_t)l->VtxBuffer.Size;
+    first_idx += (size_t)l->IdxBuffer.Size;
+  }
+  glDisable(GL_SCISSOR_TEST);  // the next frame's glClear must cover the whole canvas
+}
+
+}  // namespace buyin::platform
