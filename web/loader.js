@@ -1,5 +1,5 @@
-// loader.js: fetches the wasm with a progress bar driven by the bytes received and starts the
-// Emscripten module. Any failure (no WebGL2, a missing or damaged file) shows a friendly page.
+// loader.js: fetches and compiles the wasm (streaming) with a progress bar driven by the bytes
+// received, and starts the Emscripten module. Any failure (no WebGL2, a missing or damaged file) shows a friendly page.
 'use strict';
 (function () {
   const glue = window.buyinGlue;
@@ -16,35 +16,36 @@
       : `Loading the game… ${(received / 1048576).toFixed(1)} MB`;
   }
 
-  async function fetchWithProgress(url) {
+  // Downloads and compiles the wasm at once (streaming compilation: compiled while it arrives),
+  // counting the bytes for the progress bar on the way through.
+  async function compileWithProgress(url) {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`${url}: the server answered ${res.status} ${res.statusText}`);
     const total = Number(res.headers.get('content-length')) || 0;
-    if (!res.body || !res.body.getReader) return new Uint8Array(await res.arrayBuffer());
-    const reader = res.body.getReader();
-    const chunks = [];
-    let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      progress(received, total);
+    let body = res.body;
+    if (body && window.TransformStream) {
+      let received = 0;
+      body = body.pipeThrough(new TransformStream({
+        transform(chunk, out) { received += chunk.length; progress(received, total); out.enqueue(chunk); },
+      }));
     }
-    const out = new Uint8Array(received);
-    let at = 0;
-    for (const c of chunks) { out.set(c, at); at += c.length; }
-    return out;
+    try {
+      if (body && WebAssembly.compileStreaming) {
+        return await WebAssembly.compileStreaming(new Response(body, { headers: { 'Content-Type': 'application/wasm' } }));
+      }
+      return await WebAssembly.compile(await (body ? new Response(body) : res).arrayBuffer());
+    } catch (e) {
+      throw new Error(`${url} is damaged (not valid WebAssembly): ${e.message}`);
+    }
   }
 
   // Everything starts at once: the wasm download (with progress) and buyin.js in parallel. WebGL2
   // is not probed with a throw-away context (slow on software renderers): main() reports it.
   function start() {
     if (!window.WebGL2RenderingContext) { glue.show('no-webgl'); return; }
-    const wasm = fetchWithProgress('buyin.wasm').then((bytes) => {
-      if (!WebAssembly.validate(bytes)) throw new Error('buyin.wasm is damaged (not valid WebAssembly).');
+    const wasm = compileWithProgress('buyin.wasm').then((module) => {
       text.textContent = 'Starting…';
-      return bytes;
+      return module;
     });
     window.Module = {
       canvas: document.getElementById('canvas'),
@@ -52,8 +53,7 @@
       printErr: (s) => console.warn(s),
       onAbort: (what) => glue.fail(`The game stopped unexpectedly (${what}).`),
       instantiateWasm(imports, receive) {
-        wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
-          .then((r) => receive(r.instance, r.module))
+        wasm.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
           .catch((e) => glue.fail(`The game file could not be loaded. ${e.message}`));
         return {};  // filled in asynchronously
       },

@@ -31,14 +31,25 @@ const char* screen_id(Screen s) {
   return "unknown";
 }
 
+// The content (parsed and checked: tens of ms in wasm) is needed by every screen but the title.
+// Opened plainly, the game draws the title first and loads the content at the start of the next
+// frame; opened from a link, it loads at once so the link's screen is the first one drawn.
+static bool g_content_pending = false;
+
+static void load_content_now() {
+  g_content_pending = false;
+  session_load_content();
+  if (!session().content_ok) g_nav.screen = g_nav.next = Screen::ContentError;
+  else challenge_open_from_link();
+}
+
 void app_init(float pixel_ratio) {
   g_pixel_ratio = pixel_ratio;
-  session_load_content();
   progress_load();
   theme_apply(session().progress.settings.high_contrast);
   theme_build_fonts(pixel_ratio, session().progress.settings.font_percent);
-  if (!session().content_ok) g_nav.screen = g_nav.next = Screen::ContentError;
-  else challenge_open_from_link();
+  if (platform::launch_fragment().empty()) g_content_pending = true;
+  else load_content_now();
 }
 
 void app_rebuild_fonts(float pixel_ratio) {
@@ -52,6 +63,7 @@ float app_pixel_ratio() { return g_pixel_ratio; }
 ImVec4 app_background() { return palette().background; }
 
 void app_open_link() {
+  if (g_content_pending) { load_content_now(); return; }  // that opens the link too
   if (session().content_ok) challenge_open_from_link();
 }
 
@@ -76,6 +88,7 @@ static void draw_save_problems() {
 }
 
 bool app_frame() {
+  if (g_content_pending && ImGui::GetFrameCount() > 1) load_content_now();
   bool changed = g_nav.next != g_nav.screen;
   g_nav.screen = g_nav.next;
   items_begin_frame(screen_id(g_nav.screen));
@@ -84,7 +97,8 @@ bool app_frame() {
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 ImGuiWindowFlags_NoBackground;  // the frame is cleared with this colour already
   ImGui::Begin("##screen", nullptr, flags);
   draw_save_problems();
   switch (g_nav.screen) {

@@ -96,7 +96,12 @@ void theme_build_fonts(float pixel_ratio, int font_percent) {
   g_fonts.body = add(font_inter_Regular, font_inter_Regular_size, 18.0f);
   g_fonts.small = add(font_inter_Regular, font_inter_Regular_size, 15.0f);
   g_fonts.heading = add(font_inter_SemiBold, font_inter_SemiBold_size, 26.0f);
+  // The 64 px title font sets one word: only its glyphs go into the atlas (all of them took over
+  // half the atlas and of its raster time on the first frame).
+  static const ImWchar kTitleGlyphs[] = {' ', ' ', '-', '-', '?', '?', 'B', 'B', 'I', 'I', 'n', 'n', 'u', 'u', 'y', 'y', 0};
+  cfg.GlyphRanges = kTitleGlyphs;
   g_fonts.title = add(font_inter_SemiBold, font_inter_SemiBold_size, 64.0f);
+  cfg.GlyphRanges = nullptr;
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f / r;
   io.FontDefault = g_fonts.body;
