@@ -99,7 +99,17 @@ void window_wake(Window& w) { w.frames_pending = kFramesAfterInput; }
 // ImGui 1.86 reads key state once per frame: a key pressed and released between two frames
 // (fast typists, scripted input) would never be seen. So a frame takes events in order only up
 // to such a release; the release and everything after it wait for the next frame.
+// The mouse likewise: ImGui 1.86's SDL backend reads the pointer from SDL_GetMouseState(), which
+// is already where the *last* queued event left it, so a click followed by a move and another
+// click in one frame landed both presses on the second spot, and keys typed right after a click
+// on a text field went to the field focused before it. So a mouse button event ends the frame's
+// share of events too, and the frame sees the pointer and buttons as of its own last event.
 static std::deque<SDL_Event> g_queue;
+static bool g_mouse_seen = false;        // a mouse event has been taken (g_mouse_pos is known)
+static ImVec2 g_mouse_pos;
+static bool g_mouse_held[3], g_mouse_clicked[3];  // left, right, middle: as ImGui numbers them
+
+static int imgui_button(Uint8 b) { return b == SDL_BUTTON_LEFT ? 0 : b == SDL_BUTTON_RIGHT ? 1 : b == SDL_BUTTON_MIDDLE ? 2 : -1; }
 
 bool window_pump_events(Window& w) {
   SDL_Event e;
@@ -114,10 +124,35 @@ bool window_pump_events(Window& w) {
     if (q.type == SDL_KEYDOWN) pressed_now.push_back(q.key.keysym.scancode);
     ImGui_ImplSDL2_ProcessEvent(&q);
     if (q.type == SDL_QUIT) w.quit = true;
+    bool end_of_frame = false;
+    if (q.type == SDL_MOUSEMOTION) {
+      g_mouse_seen = true;
+      g_mouse_pos = ImVec2((float)q.motion.x, (float)q.motion.y);
+    } else if (q.type == SDL_MOUSEBUTTONDOWN || q.type == SDL_MOUSEBUTTONUP) {
+      g_mouse_seen = true;
+      g_mouse_pos = ImVec2((float)q.button.x, (float)q.button.y);
+      const int b = imgui_button(q.button.button);
+      if (b >= 0) {
+        g_mouse_held[b] = q.type == SDL_MOUSEBUTTONDOWN;
+        if (g_mouse_held[b]) g_mouse_clicked[b] = true;
+      }
+      end_of_frame = true;
+    }
     g_queue.pop_front();
+    if (end_of_frame) break;
   }
   if (any) window_wake(w);
   return any;
+}
+
+// After ImGui_ImplSDL2_NewFrame(): the pointer and buttons as of the last event this frame took.
+static void apply_mouse_of_this_frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (g_mouse_seen && ImGui::IsMousePosValid(&io.MousePos)) io.MousePos = g_mouse_pos;  // (invalid: outside the window)
+  for (int b = 0; b < 3; ++b) {
+    io.MouseDown[b] = g_mouse_clicked[b] || g_mouse_held[b];
+    g_mouse_clicked[b] = false;
+  }
 }
 
 void window_draw_frame(Window& w) {
@@ -139,6 +174,7 @@ void window_draw_frame(Window& w) {
   ImGui_ImplOpenGL3_NewFrame();
 #endif
   ImGui_ImplSDL2_NewFrame();
+  apply_mouse_of_this_frame();
   ImGuiIO& io = ImGui::GetIO();
   if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 1000.0f;  // ImGui 1.86 asserts on zero
   // ImGui 1.86 presses the focused button with Space only; Enter does it too here (not while
