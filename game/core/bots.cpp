@@ -1,7 +1,10 @@
 // Bot policies. All but the expert see only what a trainee sees (stage, people, notebook, hand).
 #include <algorithm>
 
+#include <numeric>
+
 #include "core/buyin.hpp"
+#include "core/internal.hpp"
 #include "core/rng.hpp"
 #include "core/rules.hpp"
 
@@ -21,11 +24,22 @@ namespace {
 
 struct Option { Action a; Category cat; int value; };
 
+// Calls f(card, target) for every card of the hand and every legal target, in legal_targets order.
+template <class F>
+void for_each_option(const Content& c, const State& st, F&& f) {
+  for (const Card& k : detail::HandBuf(c, st)) {
+    const MoveDef& m = c.moves[static_cast<size_t>(k.move)];
+    if (m.target == TargetKind::none) { f(k, -1); continue; }
+    for (size_t i = 0; i < st.people.size(); ++i)
+      if (st.people[i].engaged || m.category == Category::involve_others) f(k, static_cast<int>(i));
+  }
+}
+
 std::vector<Option> options(const Game& g) {
   std::vector<Option> out;
   const Content& c = *g.content;
-  for (const Card& k : deal_hand(c, g.state))
-    for (int t : legal_targets(c, g.state, k.move)) out.push_back({{k.move, t}, c.moves[static_cast<size_t>(k.move)].category, 0});
+  out.reserve(16);
+  for_each_option(c, g.state, [&](const Card& k, int t) { out.push_back({{k.move, t}, c.moves[static_cast<size_t>(k.move)].category, 0}); });
   return out;
 }
 
@@ -131,7 +145,7 @@ Action pusher(std::vector<Option>& opts, Rng& r) {
 // ---- expert: beam search over the full (hidden) state ------------------------------------------
 int evaluate(const Content& c, const State& st) {
   const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];
-  if (st.ending != Ending::none) return (st.ending == Ending::purchase ? 1000000 : 0) + final_score(c, st).total * 100;
+  if (st.ending != Ending::none) return (st.ending == Ending::purchase ? 1000000 : 0) + detail::final_total(c, st) * 100;
   int v = st.stage * 300 + std::min(st.need, 70) * 3 + st.needs_stated * 2 + st.confidence * 2 + st.commitment * 3;
   for (const ConstraintState& cs : st.constraints) {
     int sev = sc.pool[static_cast<size_t>(cs.def)].severity;
@@ -160,30 +174,42 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
   arena.push_back({from ? *from : initial_state(c, si, seed, meeting_limit), -1, {}, 0});
   std::vector<int> beam{0};
   int best_end = -1, best_end_value = -2000000000;
+  // Children of one depth. Kept across depths so their States reuse their buffers (no allocation).
+  std::vector<Node> next;
+  std::vector<int> order;
+  std::vector<uint64_t> seen;
   for (int depth = 0; depth < 200 && !beam.empty(); ++depth) {
-    std::vector<Node> next;
+    size_t nnext = 0;
     for (int ni : beam) {
       const State& st = arena[static_cast<size_t>(ni)].st;
-      for (const Card& k : deal_hand(c, st)) {
-        for (int t : legal_targets(c, st, k.move)) {
-          Node child{st, ni, {k.move, t}, 0};
-          apply_card(c, child.st, child.a, k.deck_slot, false);
-          child.value = evaluate(c, child.st);
-          next.push_back(std::move(child));
-        }
-      }
+      for_each_option(c, st, [&](const Card& k, int t) {
+        if (nnext == next.size()) next.emplace_back();
+        Node& child = next[nnext++];
+        child.st = st;
+        child.parent = ni;
+        child.a = {k.move, t};
+        MoveResult scratch;
+        detail::apply_unchecked(c, child.st, child.a, k.deck_slot, false, scratch);
+        child.value = evaluate(c, child.st);
+      });
     }
-    std::stable_sort(next.begin(), next.end(), [](const Node& a, const Node& b) { return a.value > b.value; });
+    // Best first; equal values keep their order of generation (a stable sort of the children).
+    order.resize(nnext);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      return next[static_cast<size_t>(a)].value > next[static_cast<size_t>(b)].value;
+    });
     beam.clear();
-    std::vector<uint64_t> seen;
-    for (Node& n : next) {
+    seen.clear();
+    for (int oi : order) {
       if (static_cast<int>(beam.size()) >= kWidth) break;
+      Node& n = next[static_cast<size_t>(oi)];
       uint64_t h = state_hash(n.st);
       if (std::find(seen.begin(), seen.end(), h) != seen.end()) continue;
       seen.push_back(h);
       bool ended = n.st.ending != Ending::none;
       int value = n.value;
-      arena.push_back(std::move(n));
+      arena.push_back(n);
       int idx = static_cast<int>(arena.size()) - 1;
       if (ended) {
         if (value > best_end_value) { best_end_value = value; best_end = idx; }
@@ -202,6 +228,17 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
 }
 
 Action choose_action(const Game& g, Policy p) {
+  if (p == Policy::random) {  // uniform over the options: count them, then walk to the pick (no list)
+    const Content& c = *g.content;
+    int count = 0;
+    for_each_option(c, g.state, [&](const Card&, int) { ++count; });
+    if (count == 0) return {};
+    Rng r = rng_for(g.state.seed, 10 + static_cast<uint64_t>(p), static_cast<uint64_t>(g.state.moves_made));
+    int pick = r.below(count);
+    Action out;
+    for_each_option(c, g.state, [&](const Card& k, int t) { if (pick-- == 0) out = {k.move, t}; });
+    return out;
+  }
   std::vector<Option> opts = options(g);
   if (opts.empty()) return {};
   Rng r = rng_for(g.state.seed, 10 + static_cast<uint64_t>(p), static_cast<uint64_t>(g.state.moves_made));
@@ -221,7 +258,10 @@ Action choose_action(const Game& g, Policy p) {
 Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
   StartResult s = start_game(c, cfg);
   if (!s.ok) return Game{};
-  Game g = s.game;
+  Game g = std::move(s.game);
+  const Scenario& sc = g.scenario();
+  g.results.reserve(static_cast<size_t>(g.state.meetings_total) * static_cast<size_t>(sc.moves_per_meeting));
+  g.actions.reserve(static_cast<size_t>(g.state.meetings_total) * static_cast<size_t>(sc.moves_per_meeting));
   auto step = [&](const Action& a) {
     MoveResult r = apply_move(c, g.state, a, text);
     if (!r.ok) return false;

@@ -86,6 +86,12 @@ struct LineDef {
   std::string text;
 };
 
+// Which deck slots can be dealt at one stage, bucketed by category (derived; see index_content).
+struct DealStage {
+  std::array<int, kCategoryCount + 1> start{};  // category k's slots: by_category[start[k] .. start[k + 1])
+  std::vector<int> by_category;                 // ascending within each category
+};
+
 struct Scenario {
   std::string id, title, brief, offering_name, offering_summary;
   std::string file;  // "scenarios/<id>.json"
@@ -98,6 +104,11 @@ struct Scenario {
   int draw_min = 1, draw_max = 1;
   std::vector<ConstraintDef> pool;
   std::vector<LineDef> lines;
+  // Derived from deck and moves by index_content (load_content calls it); dealing falls back to a
+  // scan of the deck when it is missing or was built for another deck size.
+  std::array<DealStage, kStageCount> deal;
+  size_t deal_deck_size = 0;
+  bool deal_indexed = false;
 };
 
 struct Callout { std::string on, text; };
@@ -136,6 +147,8 @@ bool is_content_path(const std::string& path);
 uint64_t content_hash(const std::vector<SourceFile>& files);
 // Parses and cross-checks; never throws; returns the content or ALL errors.
 LoadResult load_content(const std::vector<SourceFile>& files);
+// Rebuilds the derived tables (Scenario::deal) after content was changed by hand.
+void index_content(Content& content);
 // Warnings on content that loads: unreachable lines, unaddressed constraints, placeholders ...
 std::vector<Diagnostic> lint_content(const Content& content);
 

@@ -1,10 +1,12 @@
 #include "core/dialogue.hpp"
 
+#include "core/internal.hpp"
+
 namespace buyin {
 
 int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int stage, Rng& rng) {
-  int best = -1;
-  std::vector<int> ties;
+  int best = -1, nties = 0;
+  detail::SmallBuf<int, 128> ties(sc.lines.size());  // no allocation for up to 128 lines
   for (size_t i = 0; i < sc.lines.size(); ++i) {
     const LineDef& l = sc.lines[i];
     if (l.speaker >= 0 && l.speaker != speaker) continue;
@@ -13,12 +15,11 @@ int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int st
     if (stage < l.min_stage || stage > l.max_stage) continue;
     // Lexicographic specificity: speaker beats category beats verdict.
     int spec = (l.speaker >= 0 ? 4 : 0) + (l.category >= 0 ? 2 : 0) + (l.verdict >= 0 ? 1 : 0);
-    if (spec > best) { best = spec; ties.clear(); }
-    if (spec == best) ties.push_back(static_cast<int>(i));
-
+    if (spec > best) { best = spec; nties = 0; }
+    if (spec == best) ties[static_cast<size_t>(nties++)] = static_cast<int>(i);
   }
-  if (ties.empty()) return -1;
-  return ties[static_cast<size_t>(rng.below(static_cast<int>(ties.size())))];
+  if (nties == 0) return -1;
+  return ties[static_cast<size_t>(rng.below(nties))];
 }
 
 static void replace_all(std::string& s, const std::string& from, const std::string& to) {
@@ -27,6 +28,7 @@ static void replace_all(std::string& s, const std::string& from, const std::stri
 }
 
 std::string fill_text(const Scenario& sc, int speaker, const std::string& text) {
+  if (text.find('{') == std::string::npos) return text;  // most lines have no placeholder
   std::string s = text;
   replace_all(s, "{offering}", sc.offering_name);
   if (speaker >= 0 && speaker < static_cast<int>(sc.stakeholders.size()))

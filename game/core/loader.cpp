@@ -486,7 +486,32 @@ LoadResult load_content(const std::vector<SourceFile>& files) {
   c.hash = content_hash(files);
   res.ok = res.errors.empty();
   if (!res.ok) res.content = Content{};
+  else index_content(res.content);
   return res;
+}
+
+void index_content(Content& c) {
+  for (Scenario& sc : c.scenarios) {
+    sc.deal_indexed = false;
+    bool ok = true;
+    for (int mi : sc.deck) ok &= mi >= 0 && mi < static_cast<int>(c.moves.size());
+    if (!ok) continue;
+    for (int stage = 0; stage < kStageCount; ++stage) {
+      DealStage& d = sc.deal[static_cast<size_t>(stage)];
+      d.start.fill(0);
+      d.by_category.clear();
+      for (int k = 0; k < kCategoryCount; ++k) {
+        d.start[static_cast<size_t>(k)] = static_cast<int>(d.by_category.size());
+        for (size_t slot = 0; slot < sc.deck.size(); ++slot) {
+          const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
+          if (static_cast<int>(m.category) == k && stage >= m.min_stage && stage <= m.max_stage) d.by_category.push_back(static_cast<int>(slot));
+        }
+      }
+      d.start[kCategoryCount] = static_cast<int>(d.by_category.size());
+    }
+    sc.deal_deck_size = sc.deck.size();
+    sc.deal_indexed = true;
+  }
 }
 
 }  // namespace buyin

@@ -1,8 +1,36 @@
 // Final score: integer components, each explained in the debrief.
+#include <algorithm>
+
 #include "core/buyin.hpp"
+#include "core/internal.hpp"
 #include "core/rules.hpp"
 
 namespace buyin {
+
+// The same sum as final_score below, line by line, without the text (the expert's search scores
+// thousands of ended games). A test checks the two agree.
+int detail::final_total(const Content& c, const State& st) {
+  const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];
+  int pts = 0;
+  for (const ConstraintState& cs : st.constraints) {
+    int sev = sc.pool[static_cast<size_t>(cs.def)].severity;
+    if (cs.learned) pts += 8 * sev;
+    if (cs.progress >= kResolved) pts += 8 * sev;
+  }
+  int total = pts;
+  total += st.peak_stage * 5 + st.stage * 10;
+  int timing = 0;
+  if (st.first_pitch_stage >= 5) timing = 25;
+  if (st.early_pitches > 0) timing -= std::min(60, 15 * st.early_pitches);
+  total += timing;
+  total += (mean_trust(st) - 50) / 2;
+  int cycle = 0;
+  int used = st.meeting + (st.turn > 0 ? 1 : 0);
+  if (st.ending == Ending::purchase) cycle = 100 + 100 * (st.meetings_total - used) / (st.meetings_total > 0 ? st.meetings_total : 1);
+  else if (st.ending == Ending::disengaged) cycle = -60;
+  if (st.vetoes > 0) cycle -= 20 * st.vetoes;
+  return total + cycle;
+}
 
 FinalScore final_score(const Content& c, const State& st) {
   const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <cassert>
+#include <charconv>
 
 #include "core/dialogue.hpp"
 #include "core/hash.hpp"
+#include "core/internal.hpp"
 #include "core/rng.hpp"
 #include "core/rules.hpp"
 
@@ -92,27 +94,36 @@ State initial_state(const Content& c, int scenario, uint64_t seed, int meeting_l
   return st;
 }
 
-std::vector<Card> deal_hand(const Content& c, const State& st) {
-  std::vector<Card> hand;
-  if (st.ending != Ending::none) return hand;
+using detail::SmallBuf;
+
+namespace detail {
+
+// The hand, written to `out` (room for sc.hand_size cards); returns the number of cards.
+// deal_hand's algorithm exactly, without allocations, and without the dice whose results cannot
+// change the hand (the shuffle of the remaining cards is skipped once one card per category filled it).
+int deal_into(const Content& c, const State& st, Card* out) {
+  if (st.ending != Ending::none) return 0;
   const Scenario& sc = scen(c, st);
-  // Eligible deck slots, bucketed by category without per-call nested allocations (hot in search).
-  std::vector<int> slots;
-  slots.reserve(sc.deck.size());
+  const size_t deck = sc.deck.size();
+  // Dealable slots by category: the loader's table, or the same built here from the deck.
+  const int* by_cat;
   std::array<int, kCategoryCount + 1> start{};
-  for (int pass = 0; pass < 2; ++pass) {
-    std::array<int, kCategoryCount> fill{};
-    for (size_t slot = 0; slot < sc.deck.size(); ++slot) {
-      const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
-      if (st.stage < m.min_stage || st.stage > m.max_stage) continue;
-      int k = static_cast<int>(m.category);
-      if (pass == 0) ++start[static_cast<size_t>(k) + 1];
-      else slots[static_cast<size_t>(start[static_cast<size_t>(k)] + fill[static_cast<size_t>(k)]++)] = static_cast<int>(slot);
+  SmallBuf<int, 256> scan(sc.deal_indexed && sc.deal_deck_size == deck ? 0 : deck);
+  if (sc.deal_indexed && sc.deal_deck_size == deck && st.stage >= 0 && st.stage < kStageCount) {
+    const DealStage& d = sc.deal[static_cast<size_t>(st.stage)];
+    start = d.start;
+    by_cat = d.by_category.data();
+  } else {
+    int n = 0;
+    for (int k = 0; k < kCategoryCount; ++k) {
+      start[static_cast<size_t>(k)] = n;
+      for (size_t slot = 0; slot < deck; ++slot) {
+        const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
+        if (static_cast<int>(m.category) == k && st.stage >= m.min_stage && st.stage <= m.max_stage) scan[static_cast<size_t>(n++)] = static_cast<int>(slot);
+      }
     }
-    if (pass == 0) {
-      for (int k = 0; k < kCategoryCount; ++k) start[static_cast<size_t>(k) + 1] += start[static_cast<size_t>(k)];
-      slots.assign(static_cast<size_t>(start[kCategoryCount]), 0);
-    }
+    start[kCategoryCount] = n;
+    by_cat = scan.p;
   }
   Rng r = rng_for(st.seed, 2, static_cast<uint64_t>(st.moves_made));
   // One card per category first (in seeded order) so every hand offers real choices, then fill.
@@ -120,27 +131,79 @@ std::vector<Card> deal_hand(const Content& c, const State& st) {
   int ncat = 0;
   for (int k = 0; k < kCategoryCount; ++k) if (start[static_cast<size_t>(k) + 1] > start[static_cast<size_t>(k)]) cats[static_cast<size_t>(ncat++)] = k;
   for (int i = ncat; i > 1; --i) std::swap(cats[static_cast<size_t>(i - 1)], cats[static_cast<size_t>(r.below(i))]);
-  std::vector<int> chosen, rest;
-  chosen.reserve(static_cast<size_t>(sc.hand_size));
-  rest.reserve(slots.size());
-  for (int ci = 0; ci < ncat; ++ci) {
+  const int hand = sc.hand_size;
+  int n = 0;
+  std::array<int, kCategoryCount> picked{};
+  for (int ci = 0; ci < ncat && n < hand; ++ci) {
     int k = cats[static_cast<size_t>(ci)];
-    int lo = start[static_cast<size_t>(k)], n = start[static_cast<size_t>(k) + 1] - lo;
-    int pick = r.below(n);
-    for (int j = 0; j < n; ++j) {
-      if (j == pick && static_cast<int>(chosen.size()) < sc.hand_size) chosen.push_back(slots[static_cast<size_t>(lo + j)]);
-      else rest.push_back(slots[static_cast<size_t>(lo + j)]);
-    }
+    int lo = start[static_cast<size_t>(k)], cnt = start[static_cast<size_t>(k) + 1] - lo;
+    int slot = by_cat[lo + r.below(cnt)];
+    picked[static_cast<size_t>(n)] = slot;
+    out[n++] = {sc.deck[static_cast<size_t>(slot)], slot};
   }
-  std::sort(rest.begin(), rest.end());
-  for (size_t i = rest.size(); i > 1; --i) std::swap(rest[i - 1], rest[static_cast<size_t>(r.below(static_cast<int>(i)))]);
-  for (size_t i = 0; i < rest.size() && static_cast<int>(chosen.size()) < sc.hand_size; ++i) chosen.push_back(rest[i]);
-  hand.reserve(chosen.size());
-  for (int slot : chosen) hand.push_back({sc.deck[static_cast<size_t>(slot)], slot});
-  std::sort(hand.begin(), hand.end(), [&](const Card& a, const Card& b) {
-    int ca = static_cast<int>(c.moves[static_cast<size_t>(a.move)].category), cb = static_cast<int>(c.moves[static_cast<size_t>(b.move)].category);
-    return ca != cb ? ca < cb : a.deck_slot < b.deck_slot;
-  });
+  // Once one card per category filled the hand, the shuffle of the others cannot change it: skipped.
+  if (n < hand) {
+    // Every pick went into the hand: the rest is the other dealable slots, ascending, then shuffled.
+    const int npicked = n;
+    const int total = start[kCategoryCount];
+    SmallBuf<int, 256> rest(static_cast<size_t>(total));
+    int nrest = 0;
+    for (int i = 0; i < total; ++i) {
+      bool was_picked = false;
+      for (int j = 0; j < npicked; ++j) was_picked |= picked[static_cast<size_t>(j)] == by_cat[i];
+      if (!was_picked) rest[static_cast<size_t>(nrest++)] = by_cat[i];
+    }
+    std::sort(rest.p, rest.p + nrest);
+    for (int i = nrest; i > 1; --i) std::swap(rest[static_cast<size_t>(i - 1)], rest[static_cast<size_t>(r.below(i))]);
+    for (int i = 0; i < nrest && n < hand; ++i) out[n++] = {sc.deck[static_cast<size_t>(rest[static_cast<size_t>(i)])], rest[static_cast<size_t>(i)]};
+  }
+  // Order by category, then deck slot (insertion sort: a hand is a few cards).
+  for (int i = 1; i < n; ++i) {
+    Card k = out[i];
+    int ck = static_cast<int>(c.moves[static_cast<size_t>(k.move)].category);
+    int j = i;
+    for (; j > 0; --j) {
+      const Card& p = out[j - 1];
+      int cp = static_cast<int>(c.moves[static_cast<size_t>(p.move)].category);
+      if (cp < ck || (cp == ck && p.deck_slot < k.deck_slot)) break;
+      out[j] = out[j - 1];
+    }
+    out[j] = k;
+  }
+  return n;
+}
+
+bool target_ok(const Content& c, const State& st, int move, int target) {
+  if (move < 0 || move >= static_cast<int>(c.moves.size())) return false;
+  const MoveDef& m = c.moves[static_cast<size_t>(move)];
+  if (m.target == TargetKind::none) return target == -1;
+  if (target < 0 || target >= static_cast<int>(st.people.size())) return false;
+  return st.people[static_cast<size_t>(target)].engaged || m.category == Category::involve_others;
+}
+
+HandBuf::HandBuf(const Content& c, const State& st)
+    : SmallBuf<Card, 16>(st.ending != Ending::none ? 0 : static_cast<size_t>(std::max(0, c.scenarios[static_cast<size_t>(st.scenario)].hand_size))) {
+  n = deal_into(c, st, p);
+}
+
+}  // namespace detail
+
+namespace {
+
+// Deck slot of `move` in the current hand, -1 if it is not there.
+int slot_in_hand(const Content& c, const State& st, int move) {
+  int slot = -1;
+  for (const Card& k : detail::HandBuf(c, st)) if (k.move == move) slot = k.deck_slot;
+  return slot;
+}
+
+}  // namespace
+
+std::vector<Card> deal_hand(const Content& c, const State& st) {
+  std::vector<Card> hand;
+  if (st.ending != Ending::none) return hand;
+  hand.resize(static_cast<size_t>(std::max(0, scen(c, st).hand_size)));
+  hand.resize(static_cast<size_t>(detail::deal_into(c, st, hand.data())));
   return hand;
 }
 
@@ -156,11 +219,9 @@ std::vector<int> legal_targets(const Content& c, const State& st, int move) {
 
 bool is_legal(const Content& c, const State& st, const Action& a) {
   if (st.ending != Ending::none) return false;
-  bool in_hand = false;
-  for (const Card& k : deal_hand(c, st)) in_hand |= k.move == a.move;
-  if (!in_hand) return false;
-  for (int t : legal_targets(c, st, a.move)) if (t == a.target) return true;
-  return false;
+  if (a.move < 0 || a.move >= static_cast<int>(c.moves.size())) return false;
+  if (slot_in_hand(c, st, a.move) < 0) return false;
+  return detail::target_ok(c, st, a.move, a.target);
 }
 
 namespace {
@@ -173,10 +234,8 @@ struct Ctx {
   const MoveDef& m;
   Action a;
   int fit = 0, rep = 100, stage = 0;
-  bool text = true;
-  Rng rng;
   MoveResult& out;
-  std::vector<int> touched;  // constraint indices whose awareness/progress moved
+  int first_touched = -1;  // the first constraint whose awareness/progress moved
 
   int openness() const {
     if (a.target >= 0) return st.people[static_cast<size_t>(a.target)].openness;
@@ -187,6 +246,7 @@ struct Ctx {
   // Scaled positive effect: base x at strength 2, full repetition factor, openness 50.
   int amt(int x) const { return x * m.strength * rep * (50 + openness()) / 20000; }
   const ConstraintDef& def(size_t i) const { return sc.pool[static_cast<size_t>(st.constraints[i].def)]; }
+  void touch(size_t i) { if (first_touched < 0) first_touched = static_cast<int>(i); }
   bool reachable(size_t i) const {
     int owner = def(i).owner;
     if (!st.people[static_cast<size_t>(owner)].engaged) return false;
@@ -213,7 +273,7 @@ struct Ctx {
       ConstraintState& cs = st.constraints[i];
       int gain = a.target >= 0 ? x * 3 / 2 : x;  // a question aimed at the owner lands harder
       cs.awareness = clamp100(cs.awareness + gain);
-      touched.push_back(static_cast<int>(i));
+      touch(i);
       if (cs.awareness >= kAware) learn(i);
     }
   }
@@ -224,7 +284,7 @@ struct Ctx {
       ConstraintState& cs = st.constraints[i];
       if (cs.awareness < kAware || cs.progress >= kResolved) continue;
       cs.progress = clamp100(cs.progress + x);
-      touched.push_back(static_cast<int>(i));
+      touch(i);
     }
   }
   // The buyer voices one constraint they already know about (listening lets them talk).
@@ -262,6 +322,17 @@ void end_meeting(State& st, MoveResult& out) {
   out.meeting_ended = true;
 }
 
+// Text pieces appended in place (no temporary strings).
+void app(std::string& s, const std::string& v) { s += v; }
+void app(std::string& s, const char* v) { s += v; }
+void app(std::string& s, int v) {
+  char b[16];
+  std::to_chars_result r = std::to_chars(b, b + sizeof b, v);
+  s.append(b, r.ptr);
+}
+template <class... A>
+void cat(std::string& s, const A&... a) { (app(s, a), ...); }
+
 }  // namespace
 
 MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
@@ -269,29 +340,39 @@ MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
   out.action = a;
   if (st.ending != Ending::none) { out.error = "the game is over"; return out; }
   if (a.move < 0 || a.move >= static_cast<int>(c.moves.size())) { out.error = "unknown move"; return out; }
-  int slot = -1;
-  for (const Card& k : deal_hand(c, st)) if (k.move == a.move) slot = k.deck_slot;
+  int slot = slot_in_hand(c, st, a.move);
   if (slot < 0) { out.error = "that move is not in the hand"; return out; }
-  bool target_ok = false;
-  for (int t : legal_targets(c, st, a.move)) target_ok |= t == a.target;
-  if (!target_ok) { out.error = "that move cannot be aimed there"; return out; }
-  return apply_card(c, st, a, slot, text);
+  if (!detail::target_ok(c, st, a.move, a.target)) { out.error = "that move cannot be aimed there"; return out; }
+  out.move_id = c.moves[static_cast<size_t>(a.move)].id;
+  detail::apply_unchecked(c, st, a, slot, text, out);
+  return out;
 }
 
 MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bool text) {
   MoveResult out;
   out.action = a;
+  out.move_id = c.moves[static_cast<size_t>(a.move)].id;
+  detail::apply_unchecked(c, st, a, slot, text, out);
+  return out;
+}
+
+// The move itself. `out` arrives fresh (action and move_id set or left to the caller).
+void detail::apply_unchecked(const Content& c, State& st, const Action& a, int slot, bool text, MoveResult& out) {
   assert(st.ending == Ending::none && slot >= 0);
   const Scenario& sc = scen(c, st);
   const MoveDef& m = c.moves[static_cast<size_t>(a.move)];
-  const State before = st;
+  // What the points and the sentence compare against: the quantities before the move.
+  const int b_need = st.need, b_needs_stated = st.needs_stated, b_confidence = st.confidence, b_commitment = st.commitment;
+  const int b_stage = st.stage, b_meeting = st.meeting, b_moves_made = st.moves_made, b_trust = mean_trust(st);
+  const size_t ncons = st.constraints.size();
+  SmallBuf<ConstraintState, 16> bc(ncons);
+  for (size_t i = 0; i < ncons; ++i) bc[i] = st.constraints[i];
   out.ok = true;
-  out.move_id = m.id;
   out.category = m.category;
   out.stage_before = st.stage;
   Ctx x{c, sc, st, m, a, category_fit(m.category, st.stage),
         repeat_factor(st.move_uses[static_cast<size_t>(slot)], st.category_uses_meeting[static_cast<size_t>(m.category)]),
-        st.stage, text, rng_for(st.seed, 3, static_cast<uint64_t>(st.moves_made)), out, {}};
+        st.stage, out};
   if (text) out.phrasing = m.phrasings[static_cast<size_t>(phrasing_index(st, slot, static_cast<int>(m.phrasings.size())))];
   int penalty = 0;        // push penalty: scales with distance from ready
   bool wasted = false;    // give_space with nothing to work on
@@ -322,7 +403,7 @@ MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bo
         if (f >= 1 && mean_trust(st) >= 35) {
           PersonState& p = st.people[static_cast<size_t>(who)];
           p.engaged = true;
-          p.trust = (p.trust + mean_trust(before)) / 2;
+          p.trust = (p.trust + b_trust) / 2;
           out.joined.push_back(who);
         } else {
           blocked_early = true;
@@ -346,7 +427,7 @@ MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bo
         int owner = x.def(i).owner;
         if (cs.awareness < kAware || cs.progress >= kResolved || !st.people[static_cast<size_t>(owner)].engaged) continue;
         cs.progress = clamp100(cs.progress + 40 + st.people[static_cast<size_t>(owner)].openness / 4);
-        x.touched.push_back(static_cast<int>(i));
+        x.touch(i);
         work = true;
       }
       if (work) {
@@ -427,9 +508,11 @@ MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bo
   cm = static_cast<uint8_t>(std::min(250, cm + 1));
   st.moves_made += 1;
 
-  for (size_t i = 0; i < st.constraints.size(); ++i)
-    if (before.constraints[i].progress < kResolved && st.constraints[i].progress >= kResolved) out.resolved.push_back(static_cast<int>(i));
+  for (size_t i = 0; i < ncons; ++i)
+    if (bc[i].progress < kResolved && st.constraints[i].progress >= kResolved) out.resolved.push_back(static_cast<int>(i));
 
+  // People change only above: the room's trust after the move is known from here on.
+  const int a_trust = mean_trust(st);
   st.stage = derive_stage(sc, st);
   // Purchase needs S7 and commitment; a veto holder never brought in blocks it here, late.
   int veto_by = -1;
@@ -446,19 +529,19 @@ MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bo
       st.ending = Ending::purchase;
     }
   }
-  if (st.ending == Ending::none && mean_trust(st) < kDisengageTrust) st.ending = Ending::disengaged;
+  if (st.ending == Ending::none && a_trust < kDisengageTrust) st.ending = Ending::disengaged;
   if (m.category == Category::give_space) end_meeting(st, out);
   else if (++st.turn >= sc.moves_per_meeting) end_meeting(st, out);
   if (st.ending == Ending::none && st.meeting >= st.meetings_total) st.ending = Ending::no_decision;
   if (st.stage > st.peak_stage) st.peak_stage = st.stage;
   out.stage_after = st.stage;
-  out.trust_after = mean_trust(st);
+  out.trust_after = a_trust;
   out.ending = st.ending;
 
   // --- points: measurable change in the buyer's state, weighted by severity ---------------------
   int pts = 0;
-  for (size_t i = 0; i < st.constraints.size(); ++i) {
-    const ConstraintState& b = before.constraints[i];
+  for (size_t i = 0; i < ncons; ++i) {
+    const ConstraintState& b = bc[i];
     const ConstraintState& n = st.constraints[i];
     int sev = x.def(i).severity;
     if (b.awareness < kAware && n.awareness >= kAware) pts += 2 * sev;
@@ -466,12 +549,12 @@ MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bo
     pts += (n.progress - b.progress) * sev / 20;
     if (b.progress < kResolved && n.progress >= kResolved) pts += 4 * sev;
   }
-  if (before.stage <= 3) pts += (st.need - before.need) / 4;
+  if (b_stage <= 3) pts += (st.need - b_need) / 4;
   pts += 4 * static_cast<int>(out.joined.size());
-  pts += (mean_trust(st) - mean_trust(before)) / 2;
-  pts += 4 * (st.stage - before.stage);
-  pts += (st.needs_stated - before.needs_stated) / 8 + (st.confidence - before.confidence) / 8 +
-         (st.commitment - before.commitment) / 8;
+  pts += (a_trust - b_trust) / 2;
+  pts += 4 * (st.stage - b_stage);
+  pts += (st.needs_stated - b_needs_stated) / 8 + (st.confidence - b_confidence) / 8 +
+         (st.commitment - b_commitment) / 8;
   if (veto_by >= 0) pts -= 10;
   if (wasted) pts -= 3;
   pts -= penalty;
@@ -484,127 +567,132 @@ MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bo
   if ((out.verdict == Verdict::pushed || out.verdict == Verdict::harmful) && pts > -1) pts = -1;
   out.points = pts;
 
-  if (text) {
-    // Who answers: the target, else the owner of what moved, else the least trusting / the buyer.
-    int speaker = a.target;
-    if (speaker < 0 && !out.joined.empty()) speaker = out.joined[0];
-    if (speaker < 0 && !x.touched.empty()) speaker = x.def(static_cast<size_t>(x.touched[0])).owner;
-    if (speaker < 0) {
-      bool push = out.verdict == Verdict::pushed || out.verdict == Verdict::harmful;
-      int low = 101;
-      for (size_t i = 0; i < st.people.size(); ++i) {
-        if (!st.people[i].engaged) continue;
-        int si = static_cast<int>(i);
-        if (push) {
-          if (st.people[i].trust < low) { speaker = si; low = st.people[i].trust; }
-        } else if (speaker < 0 || (sc.stakeholders[i].role == Role::economic_buyer &&
-                                   sc.stakeholders[static_cast<size_t>(speaker)].role != Role::economic_buyer)) {
-          speaker = si;
-        }
+  if (!text) return;
+  Rng rng = rng_for(st.seed, 3, static_cast<uint64_t>(b_moves_made));
+  // Who answers: the target, else the owner of what moved, else the least trusting / the buyer.
+  int speaker = a.target;
+  if (speaker < 0 && !out.joined.empty()) speaker = out.joined[0];
+  if (speaker < 0 && x.first_touched >= 0) speaker = x.def(static_cast<size_t>(x.first_touched)).owner;
+  if (speaker < 0) {
+    bool push = out.verdict == Verdict::pushed || out.verdict == Verdict::harmful;
+    int low = 101;
+    for (size_t i = 0; i < st.people.size(); ++i) {
+      if (!st.people[i].engaged) continue;
+      int si = static_cast<int>(i);
+      if (push) {
+        if (st.people[i].trust < low) { speaker = si; low = st.people[i].trust; }
+      } else if (speaker < 0 || (sc.stakeholders[i].role == Role::economic_buyer &&
+                                 sc.stakeholders[static_cast<size_t>(speaker)].role != Role::economic_buyer)) {
+        speaker = si;
       }
     }
-    if (speaker < 0) speaker = 0;
-    auto say = [&](int who, ReplyKind kind, const std::string& t, int cons) {
-      Reply r;
-      r.speaker = who;
-      r.speaker_id = sc.stakeholders[static_cast<size_t>(who)].id;
-      r.speaker_name = sc.stakeholders[static_cast<size_t>(who)].name;
-      r.text = fill_text(sc, who, t);
-      r.kind = kind;
-      r.constraint = cons;
-      out.replies.push_back(r);
-    };
-    for (int j : out.joined) {
-      int li = select_line(sc, j, m.category, out.verdict, st.stage, x.rng);
-      if (li >= 0) say(j, ReplyKind::joined, sc.lines[static_cast<size_t>(li)].text, -1);
-    }
-    if (out.joined.empty() || a.target < 0 || out.joined[0] != speaker) {
-      int li = select_line(sc, speaker, m.category, out.verdict, st.stage, x.rng);
-      if (li >= 0) say(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1);
-    }
-    for (int i : out.learned) {
-      const ConstraintDef& cd = x.def(static_cast<size_t>(i));
-      say(cd.owner, ReplyKind::hint, cd.hints[static_cast<size_t>(x.rng.below(static_cast<int>(cd.hints.size())))], i);
-    }
-    for (int i : out.resolved) {
-      const ConstraintDef& cd = x.def(static_cast<size_t>(i));
-      say(cd.owner, ReplyKind::resolved, cd.resolved, i);
-    }
-    if (veto_by >= 0) {
-      const StakeholderDef& v = sc.stakeholders[static_cast<size_t>(veto_by)];
-      say(veto_by, ReplyKind::veto, "Nobody asked " + v.name + " (" + v.title + "), who has a veto: the purchase is blocked.", -1);
-    }
+  }
+  if (speaker < 0) speaker = 0;
+  out.replies.reserve(out.joined.size() + 1 + out.learned.size() + out.resolved.size() + (veto_by >= 0 ? 1 : 0));
+  auto say = [&](int who, ReplyKind kind, const std::string& t, int cons) {
+    out.replies.emplace_back();
+    Reply& r = out.replies.back();
+    r.speaker = who;
+    r.speaker_id = sc.stakeholders[static_cast<size_t>(who)].id;
+    r.speaker_name = sc.stakeholders[static_cast<size_t>(who)].name;
+    r.text = fill_text(sc, who, t);
+    r.kind = kind;
+    r.constraint = cons;
+  };
+  for (int j : out.joined) {
+    int li = select_line(sc, j, m.category, out.verdict, st.stage, rng);
+    if (li >= 0) say(j, ReplyKind::joined, sc.lines[static_cast<size_t>(li)].text, -1);
+  }
+  if (out.joined.empty() || a.target < 0 || out.joined[0] != speaker) {
+    int li = select_line(sc, speaker, m.category, out.verdict, st.stage, rng);
+    if (li >= 0) say(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1);
+  }
+  for (int i : out.learned) {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(i));
+    say(cd.owner, ReplyKind::hint, cd.hints[static_cast<size_t>(rng.below(static_cast<int>(cd.hints.size())))], i);
+  }
+  for (int i : out.resolved) {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(i));
+    say(cd.owner, ReplyKind::resolved, cd.resolved, i);
+  }
+  if (veto_by >= 0) {
+    const StakeholderDef& v = sc.stakeholders[static_cast<size_t>(veto_by)];
+    std::string t;
+    cat(t, "Nobody asked ", v.name, " (", v.title, "), who has a veto: the purchase is blocked.");
+    say(veto_by, ReplyKind::veto, t, -1);
+  }
 
-    // --- one sentence, built from what actually changed ----------------------------------------
-    auto nm = [&](int i) { return sc.stakeholders[static_cast<size_t>(i)].name; };
-    auto st_name = [](int s) { return "S" + std::to_string(s); };
-    const std::string who = nm(speaker);
-    std::string e;
-    if (out.verdict == Verdict::pushed || out.verdict == Verdict::harmful) {
-      static const char* verbs[kCategoryCount] = {
-          "asked that", "raised the cost of inaction", "pushed to bring others in", "listened",
-          "gave space", "asked yet another fact-finding question", "asked for the value of a solution",
-          "pitched", "argued with an objection", "pushed for a decision", "offered to de-risk a choice"};
-      std::string cause;
+  // --- one sentence, built from what actually changed ------------------------------------------
+  auto nm = [&](int i) -> const std::string& { return sc.stakeholders[static_cast<size_t>(i)].name; };
+  const std::string& who = nm(speaker);
+  std::string& e = out.explanation;
+  e.reserve(128);
+  if (out.verdict == Verdict::pushed || out.verdict == Verdict::harmful) {
+    static const char* verbs[kCategoryCount] = {
+        "asked that", "raised the cost of inaction", "pushed to bring others in", "listened",
+        "gave space", "asked yet another fact-finding question", "asked for the value of a solution",
+        "pitched", "argued with an objection", "pushed for a decision", "offered to de-risk a choice"};
+    cat(e, "You ", verbs[static_cast<int>(m.category)], " while ");
+    if (m.category == Category::situation) {
+      cat(e, who, " had already answered ", static_cast<int>(st.category_uses[static_cast<size_t>(Category::situation)]) - 1, " of those");
+    } else if (m.category == Category::implication && b_stage == 6) {
+      cat(e, who, " already feared a wrong choice");
+    } else {
       int worst = -1;
-      for (size_t i = 0; i < before.constraints.size(); ++i) {
-        const ConstraintState& cs = before.constraints[i];
+      for (size_t i = 0; i < ncons; ++i) {
+        const ConstraintState& cs = bc[i];
         if (!cs.learned || cs.progress >= kResolved) continue;
         if (worst < 0 || x.def(i).severity > x.def(static_cast<size_t>(worst)).severity) worst = static_cast<int>(i);
       }
-      if (m.category == Category::situation) cause = who + " had already answered " + std::to_string(st.category_uses[static_cast<size_t>(Category::situation)] - 1) + " of those";
-      else if (m.category == Category::implication && before.stage == 6) cause = who + " already feared a wrong choice";
-      else if (worst >= 0) cause = nm(x.def(static_cast<size_t>(worst)).owner) + " still saw " + describe(x.def(static_cast<size_t>(worst)).type);
-      else cause = "the buyer was only at " + std::string(describe_stage(before.stage));
-      std::string effect;
-      if (st.stage < before.stage) effect = "the buyer retreated from " + st_name(before.stage) + " to " + st_name(st.stage);
-      else if (mean_trust(st) < mean_trust(before)) effect = "trust fell from " + std::to_string(mean_trust(before)) + " to " + std::to_string(mean_trust(st));
-      else if (st.need < before.need) effect = "the felt need to change fell from " + std::to_string(before.need) + " to " + std::to_string(st.need);
-      else effect = "it cost you the buyer's patience";
-      e = std::string("You ") + verbs[static_cast<int>(m.category)] + " while " + cause + ": " + effect + ".";
-    } else if (veto_by >= 0) {
-      e = nm(veto_by) + " holds a veto and was never engaged: the purchase was blocked at the last step.";
-    } else if (st.ending == Ending::purchase) {
-      e = who + " committed: signature and plan, in meeting " + std::to_string(before.meeting + 1) + ".";
-    } else if (!out.resolved.empty()) {
-      const ConstraintDef& cd = x.def(static_cast<size_t>(out.resolved[0]));
-      e = nm(cd.owner) + " worked through " + describe(cd.type) + (m.category == Category::give_space ? " between meetings" : "") + ": it is resolved.";
-    } else if (!out.learned.empty()) {
-      const ConstraintDef& cd = x.def(static_cast<size_t>(out.learned[0]));
-      e = "Your move let " + nm(cd.owner) + " voice " + describe(cd.type) + ": you now know it is in the way.";
-    } else if (!out.joined.empty()) {
-      e = nm(out.joined[0]) + " joined the conversation: the decision team grew to " + std::to_string(engaged_count(st)) + ".";
-    } else if (blocked_early) {
-      e = "Nobody saw a reason to bring others in yet: the problem is still " + std::string(describe_stage(st.stage)) + ".";
-    } else if (wasted) {
-      e = "You gave space with nothing surfaced for the buyer to work on: a meeting was lost.";
-    } else if (st.stage > before.stage) {
-      e = "The buyer moved from " + st_name(before.stage) + " to " + st_name(st.stage) + " (" + describe_stage(st.stage) + ").";
-    } else if (!x.touched.empty() && m.category == Category::give_space) {
-      e = "Between meetings the buyer worked on what had surfaced.";
-    } else if (!x.touched.empty()) {
-      const ConstraintDef& cd = x.def(static_cast<size_t>(x.touched[0]));
-      e = nm(cd.owner) + " thought further about " + describe(cd.type) + ".";
-    } else if (st.needs_stated > before.needs_stated) {
-      e = who + " described the value in their own words.";
-    } else if (st.confidence > before.confidence) {
-      e = who + " feels surer of the choice (confidence " + std::to_string(st.confidence) + ").";
-    } else if (st.commitment > before.commitment) {
-      e = who + " moved toward signing (commitment " + std::to_string(st.commitment) + ").";
-    } else if (st.need > before.need) {
-      e = who + " put a cost on staying put: felt need rose from " + std::to_string(before.need) + " to " + std::to_string(st.need) + ".";
-    } else if (mean_trust(st) > mean_trust(before)) {
-      e = who + " felt heard: trust rose from " + std::to_string(mean_trust(before)) + " to " + std::to_string(mean_trust(st)) + ".";
-    } else if (x.rep < 50) {
-      e = "You have used that recently: it no longer moves " + who + ".";
-    } else {
-      e = "That touched nothing " + who + " is working on right now.";
+      if (worst >= 0) cat(e, nm(x.def(static_cast<size_t>(worst)).owner), " still saw ", describe(x.def(static_cast<size_t>(worst)).type));
+      else cat(e, "the buyer was only at ", describe_stage(b_stage));
     }
-    if (st.ending == Ending::disengaged) e += " The buyer has stopped taking your calls.";
-    else if (st.ending == Ending::no_decision) e += " The meetings ran out: no decision.";
-    out.explanation = e;
+    e += ": ";
+    if (st.stage < b_stage) cat(e, "the buyer retreated from S", b_stage, " to S", st.stage);
+    else if (a_trust < b_trust) cat(e, "trust fell from ", b_trust, " to ", a_trust);
+    else if (st.need < b_need) cat(e, "the felt need to change fell from ", b_need, " to ", st.need);
+    else e += "it cost you the buyer's patience";
+    e += ".";
+  } else if (veto_by >= 0) {
+    cat(e, nm(veto_by), " holds a veto and was never engaged: the purchase was blocked at the last step.");
+  } else if (st.ending == Ending::purchase) {
+    cat(e, who, " committed: signature and plan, in meeting ", b_meeting + 1, ".");
+  } else if (!out.resolved.empty()) {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(out.resolved[0]));
+    cat(e, nm(cd.owner), " worked through ", describe(cd.type), m.category == Category::give_space ? " between meetings" : "", ": it is resolved.");
+  } else if (!out.learned.empty()) {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(out.learned[0]));
+    cat(e, "Your move let ", nm(cd.owner), " voice ", describe(cd.type), ": you now know it is in the way.");
+  } else if (!out.joined.empty()) {
+    cat(e, nm(out.joined[0]), " joined the conversation: the decision team grew to ", engaged_count(st), ".");
+  } else if (blocked_early) {
+    cat(e, "Nobody saw a reason to bring others in yet: the problem is still ", describe_stage(st.stage), ".");
+  } else if (wasted) {
+    e += "You gave space with nothing surfaced for the buyer to work on: a meeting was lost.";
+  } else if (st.stage > b_stage) {
+    cat(e, "The buyer moved from S", b_stage, " to S", st.stage, " (", describe_stage(st.stage), ").");
+  } else if (x.first_touched >= 0 && m.category == Category::give_space) {
+    e += "Between meetings the buyer worked on what had surfaced.";
+  } else if (x.first_touched >= 0) {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(x.first_touched));
+    cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
+  } else if (st.needs_stated > b_needs_stated) {
+    cat(e, who, " described the value in their own words.");
+  } else if (st.confidence > b_confidence) {
+    cat(e, who, " feels surer of the choice (confidence ", st.confidence, ").");
+  } else if (st.commitment > b_commitment) {
+    cat(e, who, " moved toward signing (commitment ", st.commitment, ").");
+  } else if (st.need > b_need) {
+    cat(e, who, " put a cost on staying put: felt need rose from ", b_need, " to ", st.need, ".");
+  } else if (a_trust > b_trust) {
+    cat(e, who, " felt heard: trust rose from ", b_trust, " to ", a_trust, ".");
+  } else if (x.rep < 50) {
+    cat(e, "You have used that recently: it no longer moves ", who, ".");
+  } else {
+    cat(e, "That touched nothing ", who, " is working on right now.");
   }
-  return out;
+  if (st.ending == Ending::disengaged) e += " The buyer has stopped taking your calls.";
+  else if (st.ending == Ending::no_decision) e += " The meetings ran out: no decision.";
 }
 
 int phrasing_index(const State& st, int deck_slot, int n) {

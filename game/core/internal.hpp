@@ -1,0 +1,43 @@
+// Internals shared by the core's own files (sim, bots, scoring): allocation-free forms of the public
+// calls, for the hot paths (bot games, the expert's search). Not part of the API the UI sees.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "core/sim.hpp"
+
+namespace buyin {
+namespace detail {
+
+// A buffer on the stack for the usual sizes, on the heap beyond them (no content limit is assumed).
+template <class T, size_t N>
+struct SmallBuf {
+  T local[N];
+  std::vector<T> heap;
+  T* p;
+  explicit SmallBuf(size_t n) : p(local) {
+    if (n > N) { heap.resize(n); p = heap.data(); }
+  }
+  T& operator[](size_t i) { return p[i]; }
+  const T& operator[](size_t i) const { return p[i]; }
+};
+
+// Room for a dealt hand: the loader allows hand_size 3..9.
+struct HandBuf : SmallBuf<Card, 16> {
+  int n = 0;
+  HandBuf(const Content& c, const State& st);  // deals
+  const Card* begin() const { return p; }
+  const Card* end() const { return p + n; }
+};
+
+// deal_hand into `out` (room for the scenario's hand_size cards); returns the number of cards.
+int deal_into(const Content& c, const State& st, Card* out);
+// Whether `target` is one of legal_targets(c, st, move).
+bool target_ok(const Content& c, const State& st, int move, int target);
+// apply_card's work into a fresh `out` whose action and move_id the caller sets (or not).
+void apply_unchecked(const Content& c, State& st, const Action& a, int deck_slot, bool text, MoveResult& out);
+// final_score(c, st).total without building the breakdown's text.
+int final_total(const Content& c, const State& st);
+
+}  // namespace detail
+}  // namespace buyin
