@@ -22,7 +22,7 @@ bool parse_policy(const std::string& s, Policy& out) {
 
 namespace {
 
-struct Option { Action a; Category cat; int value; };
+struct Option { Action a; Category cat; int value; int slot; };
 
 // Calls f(card, target) for every card of the hand and every legal target, in legal_targets order.
 template <class F>
@@ -39,20 +39,20 @@ std::vector<Option> options(const Game& g) {
   std::vector<Option> out;
   const Content& c = *g.content;
   out.reserve(16);
-  for_each_option(c, g.state, [&](const Card& k, int t) { out.push_back({{k.move, t}, c.moves[static_cast<size_t>(k.move)].category, 0}); });
+  for_each_option(c, g.state, [&](const Card& k, int t) { out.push_back({{k.move, t}, c.moves[static_cast<size_t>(k.move)].category, 0, k.deck_slot}); });
   return out;
 }
 
-Action best(std::vector<Option>& opts, Rng& r) {
+const Option& best(std::vector<Option>& opts, Rng& r) {
   // Highest value; ties broken by the policy's own dice.
   int top = -1000000;
   for (const Option& o : opts) top = std::max(top, o.value);
   std::vector<int> ties;
   for (size_t i = 0; i < opts.size(); ++i) if (opts[i].value == top) ties.push_back(static_cast<int>(i));
-  return opts[static_cast<size_t>(ties[static_cast<size_t>(r.below(static_cast<int>(ties.size())))])].a;
+  return opts[static_cast<size_t>(ties[static_cast<size_t>(r.below(static_cast<int>(ties.size())))])];
 }
 
-Action facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
+const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
   const Content& c = *g.content;
   const Scenario& sc = g.scenario();
   const State& st = g.state;
@@ -116,7 +116,7 @@ Action facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
   return best(opts, r);
 }
 
-Action classic(const Game& g, std::vector<Option>& opts, Rng& r) {
+const Option& classic(const Game& g, std::vector<Option>& opts, Rng& r) {
   // Needs analysis first, then the pitch, then handle objections, then close; repeat.
   const int n = g.state.moves_made;
   static const Category cycle[] = {Category::pitch, Category::rebuttal, Category::pressure, Category::de_risk};
@@ -134,7 +134,7 @@ Action classic(const Game& g, std::vector<Option>& opts, Rng& r) {
   return best(opts, r);
 }
 
-Action pusher(std::vector<Option>& opts, Rng& r) {
+const Option& pusher(std::vector<Option>& opts, Rng& r) {
   for (Option& o : opts) {
     o.value = o.cat == Category::pitch ? 40 : o.cat == Category::pressure ? 35 : o.cat == Category::de_risk ? 30
             : o.cat == Category::rebuttal ? 25 : o.cat == Category::give_space ? -10 : 0;
@@ -227,33 +227,46 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
   return path;
 }
 
-Action choose_action(const Game& g, Policy p) {
+namespace {
+
+// The policy's move and the deck slot of its card; slot -1 when there is no move.
+struct Choice { Action a; int slot = -1; };
+
+Choice choose(const Game& g, Policy p) {
+  const Content& c = *g.content;
   if (p == Policy::random) {  // uniform over the options: count them, then walk to the pick (no list)
-    const Content& c = *g.content;
     int count = 0;
     for_each_option(c, g.state, [&](const Card&, int) { ++count; });
     if (count == 0) return {};
     Rng r = rng_for(g.state.seed, 10 + static_cast<uint64_t>(p), static_cast<uint64_t>(g.state.moves_made));
     int pick = r.below(count);
-    Action out;
-    for_each_option(c, g.state, [&](const Card& k, int t) { if (pick-- == 0) out = {k.move, t}; });
+    Choice out;
+    for_each_option(c, g.state, [&](const Card& k, int t) { if (pick-- == 0) out = {{k.move, t}, k.deck_slot}; });
     return out;
   }
   std::vector<Option> opts = options(g);
   if (opts.empty()) return {};
   Rng r = rng_for(g.state.seed, 10 + static_cast<uint64_t>(p), static_cast<uint64_t>(g.state.moves_made));
+  auto of = [](const Option& o) { return Choice{o.a, o.slot}; };
   switch (p) {
-    case Policy::random: return opts[static_cast<size_t>(r.below(static_cast<int>(opts.size())))].a;
-    case Policy::pusher: return pusher(opts, r);
-    case Policy::classic: return classic(g, opts, r);
-    case Policy::facilitator: return facilitator(g, opts, r);
+    case Policy::random: return of(opts[static_cast<size_t>(r.below(static_cast<int>(opts.size())))]);
+    case Policy::pusher: return of(pusher(opts, r));
+    case Policy::classic: return of(classic(g, opts, r));
+    case Policy::facilitator: return of(facilitator(g, opts, r));
     case Policy::expert: {
-      std::vector<Action> path = expert_path(*g.content, g.scenario().id, g.state.seed, &g.state, g.config.meeting_limit);
-      return path.empty() ? opts[0].a : path[0];
+      std::vector<Action> path = expert_path(c, g.scenario().id, g.state.seed, &g.state, g.config.meeting_limit);
+      if (path.empty()) return of(opts[0]);
+      Choice ch{path[0], -1};  // the search dealt this very hand: its first move is one of the options
+      for (const Option& o : opts) if (o.a == path[0]) ch.slot = o.slot;
+      return ch;
     }
   }
-  return opts[0].a;
+  return of(opts[0]);
 }
+
+}  // namespace
+
+Action choose_action(const Game& g, Policy p) { return choose(g, p).a; }
 
 Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
   StartResult s = start_game(c, cfg);
@@ -262,19 +275,28 @@ Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
   const Scenario& sc = g.scenario();
   g.results.reserve(static_cast<size_t>(g.state.meetings_total) * static_cast<size_t>(sc.moves_per_meeting));
   g.actions.reserve(static_cast<size_t>(g.state.meetings_total) * static_cast<size_t>(sc.moves_per_meeting));
-  auto step = [&](const Action& a) {
-    MoveResult r = apply_move(c, g.state, a, text);
-    if (!r.ok) return false;
+  auto keep = [&](const Action& a, MoveResult&& r) {
     g.actions.push_back(a);
     g.results.push_back(std::move(r));
-    return true;
   };
   if (p == Policy::expert) {
-    for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit))
-      if (!step(a)) break;
+    for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit)) {
+      MoveResult r = apply_move(c, g.state, a, text);  // checked: the path was found on copies of the state
+      if (!r.ok) break;
+      keep(a, std::move(r));
+    }
   }
   for (int guard = 0; !g.over() && guard < 500; ++guard) {
-    if (!step(choose_action(g, p))) break;
+    // The policy picks from the hand it was dealt, so the move is legal and its card known: it is
+    // applied as apply_move would after re-dealing the same hand to check it.
+    Choice ch = choose(g, p);
+    if (ch.slot < 0) {
+      MoveResult r = apply_move(c, g.state, ch.a, text);
+      if (!r.ok) break;
+      keep(ch.a, std::move(r));
+      continue;
+    }
+    keep(ch.a, apply_card(c, g.state, ch.a, ch.slot, text));
   }
   return g;
 }

@@ -109,6 +109,9 @@ struct Scenario {
   std::array<DealStage, kStageCount> deal;
   size_t deal_deck_size = 0;
   bool deal_indexed = false;
+  // Per category: indices of the lines that can answer it (category any or that one), ascending.
+  std::array<std::vector<int>, kCategoryCount> lines_for;
+  size_t lines_indexed = static_cast<size_t>(-1);  // lines.size() when lines_for was built
 };
 
 struct Callout { std::string on, text; };

@@ -7,7 +7,13 @@ namespace buyin {
 int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int stage, Rng& rng) {
   int best = -1, nties = 0;
   detail::SmallBuf<int, 128> ties(sc.lines.size());  // no allocation for up to 128 lines
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
+  // Only the lines that can answer this category (the loader's index), in line order; else all.
+  const int ci = static_cast<int>(cat);
+  const bool indexed = sc.lines_indexed == sc.lines.size() && ci >= 0 && ci < kCategoryCount;
+  const std::vector<int>* idx = indexed ? &sc.lines_for[static_cast<size_t>(ci)] : nullptr;
+  const size_t count = idx ? idx->size() : sc.lines.size();
+  for (size_t j = 0; j < count; ++j) {
+    const size_t i = idx ? static_cast<size_t>((*idx)[j]) : j;
     const LineDef& l = sc.lines[i];
     if (l.speaker >= 0 && l.speaker != speaker) continue;
     if (l.category >= 0 && l.category != static_cast<int>(cat)) continue;

@@ -492,6 +492,13 @@ LoadResult load_content(const std::vector<SourceFile>& files) {
 
 void index_content(Content& c) {
   for (Scenario& sc : c.scenarios) {
+    for (int k = 0; k < kCategoryCount; ++k) {
+      std::vector<int>& v = sc.lines_for[static_cast<size_t>(k)];
+      v.clear();
+      for (size_t i = 0; i < sc.lines.size(); ++i)
+        if (sc.lines[i].category < 0 || sc.lines[i].category == k) v.push_back(static_cast<int>(i));
+    }
+    sc.lines_indexed = sc.lines.size();
     sc.deal_indexed = false;
     bool ok = true;
     for (int mi : sc.deck) ok &= mi >= 0 && mi < static_cast<int>(c.moves.size());

@@ -133,26 +133,37 @@ int deal_into(const Content& c, const State& st, Card* out) {
   for (int i = ncat; i > 1; --i) std::swap(cats[static_cast<size_t>(i - 1)], cats[static_cast<size_t>(r.below(i))]);
   const int hand = sc.hand_size;
   int n = 0;
-  std::array<int, kCategoryCount> picked{};
+  std::array<int, kCategoryCount> pick_of;  // the card picked for each category, -1 for none
+  pick_of.fill(-1);
   for (int ci = 0; ci < ncat && n < hand; ++ci) {
     int k = cats[static_cast<size_t>(ci)];
     int lo = start[static_cast<size_t>(k)], cnt = start[static_cast<size_t>(k) + 1] - lo;
-    int slot = by_cat[lo + r.below(cnt)];
-    picked[static_cast<size_t>(n)] = slot;
+    pick_of[static_cast<size_t>(k)] = by_cat[lo + r.below(cnt)];
+    ++n;
+  }
+  if (n == hand) {
+    // Once one card per category filled the hand, the shuffle of the others cannot change it: skipped.
+    // One card per category: the hand's order (category, then slot) is the category order.
+    n = 0;
+    for (int k = 0; k < kCategoryCount; ++k) {
+      int slot = pick_of[static_cast<size_t>(k)];
+      if (slot >= 0) out[n++] = {sc.deck[static_cast<size_t>(slot)], slot};
+    }
+    return n;
+  }
+  // Every pick went into the hand: the rest is the other dealable slots, ascending, then shuffled.
+  n = 0;
+  for (int ci = 0; ci < ncat; ++ci) {
+    int slot = pick_of[static_cast<size_t>(cats[static_cast<size_t>(ci)])];
     out[n++] = {sc.deck[static_cast<size_t>(slot)], slot};
   }
-  // Once one card per category filled the hand, the shuffle of the others cannot change it: skipped.
-  if (n < hand) {
-    // Every pick went into the hand: the rest is the other dealable slots, ascending, then shuffled.
-    const int npicked = n;
+  {
     const int total = start[kCategoryCount];
     SmallBuf<int, 256> rest(static_cast<size_t>(total));
     int nrest = 0;
-    for (int i = 0; i < total; ++i) {
-      bool was_picked = false;
-      for (int j = 0; j < npicked; ++j) was_picked |= picked[static_cast<size_t>(j)] == by_cat[i];
-      if (!was_picked) rest[static_cast<size_t>(nrest++)] = by_cat[i];
-    }
+    for (int k = 0; k < kCategoryCount; ++k)
+      for (int i = start[static_cast<size_t>(k)]; i < start[static_cast<size_t>(k) + 1]; ++i)
+        if (by_cat[i] != pick_of[static_cast<size_t>(k)]) rest[static_cast<size_t>(nrest++)] = by_cat[i];
     std::sort(rest.p, rest.p + nrest);
     for (int i = nrest; i > 1; --i) std::swap(rest[static_cast<size_t>(i - 1)], rest[static_cast<size_t>(r.below(i))]);
     for (int i = 0; i < nrest && n < hand; ++i) out[n++] = {sc.deck[static_cast<size_t>(rest[static_cast<size_t>(i)])], rest[static_cast<size_t>(i)]};
