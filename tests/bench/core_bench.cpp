@@ -1,7 +1,16 @@
-// core_bench CONTENT_DIR [GAMES]: core throughput, the same program natively and in wasm (node).
-// For every scenario, GAMES (default 100) games with the random policy (the workload of
-// `tools/buyin bench`), three rounds; prints one JSON object: total moves / total seconds of the
-// best round, and per-scenario figures. Built by tools/bench (em++ -sNODERAWFS=1 for node).
+// core_bench CONTENT_DIR [GAMES] [EXPERT_GAMES]: core throughput, the same program natively and in
+// wasm (node). Built by tools/bench (em++ -sNODERAWFS=1 for node). Prints one JSON object.
+// - moves/s: for every scenario, GAMES (default 100) games with the random policy (the workload of
+//   `tools/buyin bench`), three rounds; total moves / total seconds of the best round, and
+//   per-scenario figures. Each game is play_policy(..., Policy::random) with text: every move is
+//   dealt, chosen and applied with scoring, the buyer's replies and the explanation a player sees;
+//   starting the game and freeing it are inside the time. (Since the core-perf change, play_policy
+//   applies the card the policy took from the hand it was dealt, through apply_card, instead of
+//   apply_move re-dealing the same hand to check it: one deal per move, as before two.)
+// - expert: for every scenario, EXPERT_GAMES (default 10) seeds, one full game each with the expert
+//   policy, play_policy(..., Policy::expert) with text: the beam search from the start and the
+//   path played out, what the debrief does for "what an expert would have done". Mean and max
+//   milliseconds per game over all scenarios and seeds, and the mean per scenario.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +35,7 @@ int main(int argc, char** argv) {
   if (argc < 2) { std::fprintf(stderr, "usage: core_bench CONTENT_DIR [GAMES]\n"); return 2; }
   const std::string dir = argv[1];
   const int games = argc > 2 ? std::atoi(argv[2]) : 100;
+  const int expert_games = argc > 3 ? std::atoi(argv[3]) : 10;
   std::vector<SourceFile> files{{"moves.json", slurp(dir + "/moves.json")}, {"onboarding.json", slurp(dir + "/onboarding.json")}};
   if (DIR* d = opendir((dir + "/scenarios").c_str())) {
     while (dirent* e = readdir(d)) {
@@ -63,7 +73,29 @@ int main(int argc, char** argv) {
     double mps = secs > 0 ? moves / secs : 0;
     if (mps > best) { best = mps; best_moves = moves; best_secs = secs; per = p; }
   }
-  std::printf("{\"moves_per_sec\":%.0f,\"moves\":%lld,\"seconds\":%.4f,\"games_per_scenario\":%d,\"load_content_ms\":%.2f,\"per_scenario\":{%s}}\n",
-              best, best_moves, best_secs, games, std::chrono::duration<double, std::milli>(l1 - l0).count(), per.c_str());
+  // The expert: one full game per scenario and seed.
+  double ex_sum = 0, ex_max = 0;
+  int ex_n = 0;
+  std::string ex_per;
+  for (const Scenario& sc : c.scenarios) {
+    double sum = 0;
+    for (int i = 0; i < expert_games; ++i) {
+      auto t0 = clk::now();
+      Game g = play_policy(c, GameConfig{sc.id, static_cast<uint64_t>(i), 0}, Policy::expert);
+      double ms = std::chrono::duration<double, std::milli>(clk::now() - t0).count();
+      if (g.actions.empty()) std::fprintf(stderr, "core_bench: the expert made no move in %s seed %d\n", sc.id.c_str(), i);
+      sum += ms;
+      if (ms > ex_max) ex_max = ms;
+    }
+    ex_sum += sum;
+    ex_n += expert_games;
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s\"%s\":%.3f", ex_per.empty() ? "" : ",", sc.id.c_str(), expert_games > 0 ? sum / expert_games : 0.0);
+    ex_per += buf;
+  }
+  std::printf("{\"moves_per_sec\":%.0f,\"moves\":%lld,\"seconds\":%.4f,\"games_per_scenario\":%d,\"load_content_ms\":%.2f,\"per_scenario\":{%s},"
+              "\"expert_ms_mean\":%.3f,\"expert_ms_max\":%.3f,\"expert_games\":%d,\"expert_per_scenario_ms\":{%s}}\n",
+              best, best_moves, best_secs, games, std::chrono::duration<double, std::milli>(l1 - l0).count(), per.c_str(),
+              ex_n > 0 ? ex_sum / ex_n : 0.0, ex_max, ex_n, ex_per.c_str());
   return 0;
 }
