@@ -15,7 +15,7 @@ static void usage() {
       "  verify [--challenge CODE] CODE|FILE... replay result codes and check them\n"
       "  code --scenario ID --seed N --policy P [--player NAME] [--team T]  make a result code\n"
       "  golden --out DIR                      write golden replays (use fixture content)\n"
-      "  bench                                 moves/s, us per game, expert ms per game (mean, max)\n"
+      "  bench                                 moves/s (best of 3 rounds), us per game, expert ms per game (mean, max)\n"
       "policies: random pusher classic facilitator expert");
 }
 
