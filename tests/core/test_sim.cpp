@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/dialogue.hpp"
+#include "core/internal.hpp"
 #include "core/rules.hpp"
 #include "helpers.hpp"
 
@@ -487,4 +488,44 @@ TEST_CASE("golden replays: state hash after every move and the final score") {
     CHECK(j["score"].get<int>() == final_score(C(), g.state).total);
     CHECK(j["ending"].get<std::string>() == to_string(g.state.ending));
   }
+}
+
+TEST_CASE("the loader's derived tables change nothing: same hands, lines and games without them") {
+  // Dealing and line choice read tables index_content builds; without them they scan the content.
+  Content plain = C();
+  for (Scenario& sc : plain.scenarios) {
+    sc.deal_indexed = false;
+    sc.lines_indexed = sc.lines.size() + 1;
+  }
+  for (const Scenario& sc : C().scenarios) {
+    for (uint64_t seed = 0; seed < 12; ++seed) {
+      for (Policy p : {Policy::random, Policy::facilitator, Policy::pusher}) {
+        Game a = play_policy(C(), GameConfig{sc.id, seed, 0}, p);
+        Game b = play_policy(plain, GameConfig{sc.id, seed, 0}, p);
+        REQUIRE(a.results.size() == b.results.size());
+        CHECK(state_hash(a.state) == state_hash(b.state));
+        for (size_t i = 0; i < a.results.size(); ++i) {
+          CHECK(a.results[i].explanation == b.results[i].explanation);
+          REQUIRE(a.results[i].replies.size() == b.results[i].replies.size());
+          for (size_t k = 0; k < a.results[i].replies.size(); ++k) CHECK(a.results[i].replies[k].text == b.results[i].replies[k].text);
+        }
+        State st = initial_state(C(), C().find_scenario(sc.id), seed, 0);
+        for (const MoveResult& r : a.results) {
+          std::vector<Card> ha = deal_hand(C(), st), hb = deal_hand(plain, st);
+          REQUIRE(ha.size() == hb.size());
+          for (size_t k = 0; k < ha.size(); ++k) CHECK((ha[k].move == hb[k].move && ha[k].deck_slot == hb[k].deck_slot));
+          apply_move(C(), st, r.action, false);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("the expert's text-free score equals the final score's total") {
+  for (const Scenario& sc : C().scenarios)
+    for (uint64_t seed = 0; seed < 20; ++seed)
+      for (int p = 0; p < kPolicyCount; ++p) {
+        Game g = play_policy(C(), GameConfig{sc.id, seed, seed % 3 == 2 ? 3 : 0}, static_cast<Policy>(p), false);
+        CHECK(detail::final_total(C(), g.state) == final_score(C(), g.state).total);
+      }
 }
