@@ -26,13 +26,17 @@ struct Option { Action a; Category cat; int value; int slot; };
 
 // Calls f(card, target) for every card of the hand and every legal target, in legal_targets order.
 template <class F>
-void for_each_option(const Content& c, const State& st, F&& f) {
-  for (const Card& k : detail::HandBuf(c, st)) {
+void for_each_option(const Content& c, const State& st, const detail::HandBuf& hand, F&& f) {
+  for (const Card& k : hand) {
     const MoveDef& m = c.moves[static_cast<size_t>(k.move)];
     if (m.target == TargetKind::none) { f(k, -1); continue; }
     for (size_t i = 0; i < st.people.size(); ++i)
       if (st.people[i].engaged || m.category == Category::involve_others) f(k, static_cast<int>(i));
   }
+}
+template <class F>
+void for_each_option(const Content& c, const State& st, F&& f) {
+  for_each_option(c, st, detail::HandBuf(c, st), f);
 }
 
 std::vector<Option> options(const Game& g) {
@@ -235,13 +239,14 @@ struct Choice { Action a; int slot = -1; };
 Choice choose(const Game& g, Policy p) {
   const Content& c = *g.content;
   if (p == Policy::random) {  // uniform over the options: count them, then walk to the pick (no list)
+    const detail::HandBuf hand(c, g.state);
     int count = 0;
-    for_each_option(c, g.state, [&](const Card&, int) { ++count; });
+    for_each_option(c, g.state, hand, [&](const Card&, int) { ++count; });
     if (count == 0) return {};
     Rng r = rng_for(g.state.seed, 10 + static_cast<uint64_t>(p), static_cast<uint64_t>(g.state.moves_made));
     int pick = r.below(count);
     Choice out;
-    for_each_option(c, g.state, [&](const Card& k, int t) { if (pick-- == 0) out = {{k.move, t}, k.deck_slot}; });
+    for_each_option(c, g.state, hand, [&](const Card& k, int t) { if (pick-- == 0) out = {{k.move, t}, k.deck_slot}; });
     return out;
   }
   std::vector<Option> opts = options(g);
