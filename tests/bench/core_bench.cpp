@@ -14,36 +14,22 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <dirent.h>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/buyin.hpp"
+#include "../../tools/cli/content_io.hpp"
 
 using namespace buyin;
-
-static std::string slurp(const std::string& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 int main(int argc, char** argv) {
   if (argc < 2) { std::fprintf(stderr, "usage: core_bench CONTENT_DIR [GAMES]\n"); return 2; }
   const std::string dir = argv[1];
   const int games = argc > 2 ? std::atoi(argv[2]) : 100;
   const int expert_games = argc > 3 ? std::atoi(argv[3]) : 10;
-  std::vector<SourceFile> files{{"moves.json", slurp(dir + "/moves.json")}, {"onboarding.json", slurp(dir + "/onboarding.json")}};
-  if (DIR* d = opendir((dir + "/scenarios").c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string n = e->d_name;
-      if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) files.push_back({"scenarios/" + n, slurp(dir + "/scenarios/" + n)});
-    }
-    closedir(d);
-  }
+  std::vector<SourceFile> files = cli::read_content_dir(dir);
   using clk = std::chrono::steady_clock;
   auto l0 = clk::now();
   LoadResult lr = load_content(files);

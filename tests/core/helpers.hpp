@@ -1,50 +1,17 @@
 // Test helpers: read content folders from disk (tests may do I/O; the core may not).
 #pragma once
-#include <dirent.h>
-
-#include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "core/buyin.hpp"
+#include "../../tools/cli/content_io.hpp"
 
 namespace th {
 
 inline std::string root() { return BUYIN_SOURCE_DIR; }
 
-inline bool read(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
-}
-
-inline std::vector<std::string> list(const std::string& dir, const std::string& suffix) {
-  std::vector<std::string> names;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string n = e->d_name;
-      if (n.size() > suffix.size() && n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0) names.push_back(n);
-    }
-    closedir(d);
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-inline std::vector<buyin::SourceFile> read_dir(const std::string& dir) {
-  std::vector<buyin::SourceFile> files;
-  std::string t;
-  if (read(dir + "/moves.json", t)) files.push_back({"moves.json", t});
-  if (read(dir + "/onboarding.json", t)) files.push_back({"onboarding.json", t});
-  for (const std::string& n : list(dir + "/scenarios", ".json"))
-    if (read(dir + "/scenarios/" + n, t)) files.push_back({"scenarios/" + n, t});
-  return files;
-}
+inline bool read(const std::string& path, std::string& out) { return cli::read_file(path, out); }
+inline std::vector<std::string> list(const std::string& dir, const std::string& suffix) { return cli::list_dir(dir, suffix); }
+inline std::vector<buyin::SourceFile> read_dir(const std::string& dir) { return cli::read_content_dir(dir); }
 
 inline std::vector<buyin::SourceFile> fixture_files() { return read_dir(root() + "/tests/core/fixtures"); }
 

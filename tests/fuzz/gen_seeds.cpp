@@ -5,24 +5,17 @@
 //   OUTDIR/save/         saved progress holding those games.
 // Content seeds are the content files themselves (copied by tools/fuzz).
 #include <cstdio>
-#include <dirent.h>
 #include <sstream>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include "core/buyin.hpp"
+#include "../../tools/cli/content_io.hpp"
 #include "core/progress.hpp"
 #include "fuzz_entries.hpp"  // content_dir()
 
 using namespace buyin;
-
-static std::string slurp(const std::string& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 static void put(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -56,14 +49,7 @@ int main(int argc, char** argv) {
   if (argc != 2) { std::fprintf(stderr, "usage: gen_seeds OUTDIR\n"); return 2; }
   const std::string out = argv[1];
   const std::string dir = fuzz::content_dir();
-  std::vector<SourceFile> files{{"moves.json", slurp(dir + "/moves.json")}, {"onboarding.json", slurp(dir + "/onboarding.json")}};
-  if (DIR* d = opendir((dir + "/scenarios").c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string n = e->d_name;
-      if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) files.push_back({"scenarios/" + n, slurp(dir + "/scenarios/" + n)});
-    }
-    closedir(d);
-  }
+  std::vector<SourceFile> files = cli::read_content_dir(dir);
   LoadResult lr = load_content(files);
   if (!lr.ok) { std::fprintf(stderr, "gen_seeds: content in %s does not load\n", dir.c_str()); return 1; }
   const Content& c = lr.content;
