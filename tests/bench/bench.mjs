@@ -13,7 +13,10 @@
 //               turns > 0 (web/glue.js) is recorded too, as a cross-check. The first draw call is
 //               when the page issues the frame; the GPU process (SwiftShader) renders it after.
 //               As an upper bound on when it reached the screen, the start of the next
-//               animation-frame callback after it is recorded too (no target).
+//               animation-frame callback after it is recorded too (no target), and how long
+//               getContext('webgl2') took (a synchronous wait on the GPU process). After each
+//               page closes, GPU_DRAIN_MS pass before the next one opens (both kinds), so a page
+//               does not pay for the previous page's queued GPU work.
 //  idle         Chromium's CDP Performance.getMetrics TaskDuration (renderer main thread, all
 //               tasks: script, style, layout, paint, GL command submission) before and after
 //               IDLE_MS with no input, as busy ms per second. ScriptDuration alongside.
@@ -41,7 +44,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, all) => {
   return a;
 }, []));
 const RUNS = Number(args.runs || 3);
-const IDLE_MS = 5000, INPUT_MS = 3000, SETTLE_MS = 1000;
+const IDLE_MS = 5000, INPUT_MS = 3000, SETTLE_MS = 1000, GPU_DRAIN_MS = 3000;
 const ARGS = ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync'];
@@ -65,6 +68,14 @@ const HOOK = () => {
     drewThisFrame = true;
     b.frames++;
     if (b.firstDraw === null) b.firstDraw = performance.now();
+  };
+  // How long creating the WebGL context took (a synchronous wait on the GPU process).
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (...a) {
+    const t0 = performance.now();
+    const r = getContext.apply(this, a);
+    if (b.contextMs === undefined && /webgl/.test(a[0])) b.contextMs = performance.now() - t0;
+    return r;
   };
   for (const C of [window.WebGL2RenderingContext, window.WebGLRenderingContext]) {
     if (!C) continue;
@@ -194,10 +205,15 @@ async function measure(browser, kind, url) {
     return out;
   });
   await context.close();
+  // The GPU process (SwiftShader) may still be rendering the closed page's last frames (the
+  // baseline draws continuously): let it drain, so the next page's context creation and first
+  // frame do not pay for the previous page. Same pause after either kind.
+  await new Promise((ok) => setTimeout(ok, GPU_DRAIN_MS));
   return {
     kind, state, errors,
     payload,
-    first_frame_ms: first.firstDraw, next_frame_after_first_ms: first.nextFrameAfterFirst, timeline,
+    first_frame_ms: first.firstDraw, next_frame_after_first_ms: first.nextFrameAfterFirst,
+    webgl_context_ms: first.contextMs ?? null, timeline,
     game_frames_drawn_ms: first.gameFirstFrame,
     idle, input, memory,
   };
@@ -235,6 +251,7 @@ async function main() {
     ['payload, gzip -9 bytes', (r) => r.payload.gzip, 1.0, 'le'],
     ['first frame, ms', (r) => r.first_frame_ms, 1.1, 'le'],
     ['first frame + next animation frame, ms', (r) => r.next_frame_after_first_ms, null],
+    ['of which creating the WebGL context, ms', (r) => r.webgl_context_ms, null],
     ['idle main-thread busy, ms/s', (r) => r.idle.busy_ms_per_s, 0.05, 'le'],
     ['busy per frame under input, ms', (r) => r.input.busy_ms_per_frame, 1.2, 'le'],
     ['frames drawn per second under input', (r) => r.input.frames_per_s, null],
