@@ -281,7 +281,7 @@ async function main() {
       idle: `CDP Performance.getMetrics TaskDuration delta over ${IDLE_MS} ms without input, ms per second`,
       input: `CDP TaskDuration delta over ${INPUT_MS} ms of mouse moves every ~16 ms, divided by rAF callbacks that drew`,
       memory: 'heap top = address of a fresh 4 MiB _malloc block (static data + stack + heap high-water mark); reserved = Module.HEAP8.length; after load, game after opening a lesson when possible',
-      core: 'tests/bench/core_bench.cpp: random-policy games over every scenario, best of 3 rounds; native g++ -O3, wasm em++ with the game flags under node',
+      core: 'tests/bench/core_bench.cpp: 1000 random-policy games per scenario, best of 3 rounds, and expert games timed one by one (mean, max); native g++ -O3, wasm em++ with the game flags under node',
     },
     table, core, runs_detail: runs,
   };
@@ -298,6 +298,9 @@ async function main() {
   }
   lines.push(`| core throughput native (g++ -O3), moves/s | ${fmt(core.native_moves_per_sec)} | | | | |`);
   lines.push(`| core throughput wasm (node), moves/s | ${fmt(core.wasm_moves_per_sec)} | | ${fmt(core.wasm_over_native, 3)} of native | | |`);
+  const ex = (c) => (c ? `${fmt(c.expert_ms_mean, 2)} mean, ${fmt(c.expert_ms_max, 2)} max` : '-');
+  lines.push(`| expert search, ms per full game native (target wasm < 50) | ${ex(coreNative)} | | | | |`);
+  lines.push(`| expert search, ms per full game wasm (node) | ${ex(coreWasm)} | | | < 50 | ${coreWasm ? (coreWasm.expert_ms_max < 50 ? 'yes' : 'NO') : '-'} |`);
   lines.push(`| \`tools/buyin bench --json\` median over scenarios, moves/s | ${fmt(core.cli_bench_median_moves_per_sec)} | | | | |`);
   console.log(lines.join('\n'));
   console.log(`\ngame measured on: ${[...new Set(result.game_state_measured)].join('; ')}`);
