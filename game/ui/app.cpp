@@ -8,6 +8,8 @@
 #include "ui/test_items.hpp"
 #include "ui/theme.hpp"
 
+#include <imgui_internal.h>  // SetNextWindowScroll: internal in 1.86
+
 namespace buyin::ui {
 
 static Nav g_nav;
@@ -99,6 +101,9 @@ bool app_frame() {
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                  ImGuiWindowFlags_NoBackground;  // the frame is cleared with this colour already
+  // A new screen starts at the top. All screens share one window, so without this its first frame
+  // would be drawn at the previous screen's scroll and jump on the next (and a click could miss).
+  if (changed) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
   ImGui::Begin("##screen", nullptr, flags);
   draw_save_problems();
   switch (g_nav.screen) {

@@ -89,12 +89,19 @@ async function playLesson(sco, lessonId, pick) {
   for (let i = 0; i < 100 && !(await ids(sco, 'meeting.debrief')).length; i++) {
     const cards = await ids(sco, 'meeting.card.');
     if (!cards.length) { await sco.waitForTimeout(50); continue; }
-    const before = (await items(sco)).map((x) => x.id).join();
+    // Waits on a definite outcome (the move counted, or the target picker open), not on "any
+    // change": a mouse press and its release can reach the game in separate frames.
+    const played = async () => Number(((await ids(sco, 'meeting.result.'))[0] || 'meeting.result.0').split('.')[2]);
+    const before = await played();
     await click(sco, cards[pick(cards, i)]);
-    await sco.waitForFunction((b) => window.buyin.items().map((x) => x.id).join() !== b, before, { timeout: 5000 });
+    await sco.waitForFunction((k) => window.buyin.items().some((x) => x.id === 'meeting.target.cancel' ||
+      x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'), before + 1, { timeout: 5000 });
     const targets = (await ids(sco, 'meeting.target.')).filter((t) => t !== 'meeting.target.cancel');
-    if (targets.length) await click(sco, targets[0]);
-    await sco.waitForFunction(() => !window.buyin.items().some((x) => x.id.startsWith('meeting.target.')), null, { timeout: 5000 });
+    if (targets.length) {
+      await click(sco, targets[0]);
+      await sco.waitForFunction((k) => window.buyin.items().some((x) => x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'),
+        before + 1, { timeout: 5000 });
+    }
   }
   await click(sco, 'meeting.debrief');
   await waitScreen(sco, 'debrief');
