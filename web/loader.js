@@ -58,7 +58,9 @@
         return {};  // filled in asynchronously
       },
       // Saved progress lives in IndexedDB, mounted at /persist and read in before main() runs.
-      preRun: [() => {
+      // preInit, not preRun: preRun waits for the wasm to be instantiated, which made the read a
+      // second wait after the download; from preInit it runs while the wasm still compiles.
+      preInit: [() => {
         const FS = Module.FS;
         FS.mkdir('/persist');
         FS.mount(FS.filesystems.IDBFS, {}, '/persist');
