@@ -98,7 +98,7 @@ struct Debrief {
   FinalScore score;
   std::vector<ConstraintReport> constraints;  // every drawn constraint, hidden or not
   std::vector<TimelineEntry> timeline;
-  int best_move = -1, worst_move = -1;  // timeline indices
+  int best_move = -1, worst_move = -1;  // timeline indices; -1: no move gained / lost points
   std::vector<Action> expert;            // what the expert would have played from the same start
   int expert_score = 0;
 };

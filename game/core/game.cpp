@@ -118,8 +118,10 @@ Debrief debrief(const Game& g, bool with_expert) {
     t.verdict = r.verdict;
     t.explanation = r.explanation;
     d.timeline.push_back(t);
-    if (d.best_move < 0 || r.points > g.results[static_cast<size_t>(d.best_move)].points) d.best_move = static_cast<int>(i);
-    if (d.worst_move < 0 || r.points < g.results[static_cast<size_t>(d.worst_move)].points) d.worst_move = static_cast<int>(i);
+    // Best is the move that gained most, worst the one that lost most: a game where nothing lost
+    // points has no worst move (a 0-point question is not a mistake to single out).
+    if (r.points > 0 && (d.best_move < 0 || r.points > g.results[static_cast<size_t>(d.best_move)].points)) d.best_move = static_cast<int>(i);
+    if (r.points < 0 && (d.worst_move < 0 || r.points < g.results[static_cast<size_t>(d.worst_move)].points)) d.worst_move = static_cast<int>(i);
     if (r.meeting_ended) ++meeting;
   }
   if (with_expert) {

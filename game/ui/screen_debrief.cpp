@@ -188,16 +188,26 @@ void draw_debrief() {
   ImGui::Dummy(ImVec2(0, 6));
   draw_chart(d);
   ImGui::Dummy(ImVec2(0, 6));
-  if (d.best_move >= 0) {
+  if (!d.timeline.empty()) {
     heading("Best and worst moves");
-    const TimelineEntry& b = d.timeline[static_cast<size_t>(d.best_move)];
-    const TimelineEntry& w = d.timeline[static_cast<size_t>(d.worst_move)];
-    ImGui::TextColored(p.good, "Best, move %d: %s.", b.index + 1, b.label.c_str());
-    ImGui::TextWrapped("%s", b.explanation.c_str());
-    track_item("debrief.best");
-    ImGui::TextColored(p.bad, "Worst, move %d: %s.", w.index + 1, w.label.c_str());
-    ImGui::TextWrapped("%s", w.explanation.c_str());
-    track_item("debrief.worst");
+    if (d.best_move >= 0) {
+      const TimelineEntry& b = d.timeline[static_cast<size_t>(d.best_move)];
+      ImGui::TextColored(p.good, "Best, move %d: %s.", b.index + 1, b.label.c_str());
+      ImGui::TextWrapped("%s", b.explanation.c_str());
+      track_item("debrief.best");
+    } else {
+      ImGui::TextWrapped("No move gained points in this game.");
+      track_item("debrief.no_best");
+    }
+    if (d.worst_move >= 0) {
+      const TimelineEntry& w = d.timeline[static_cast<size_t>(d.worst_move)];
+      ImGui::TextColored(p.bad, "Worst, move %d: %s.", w.index + 1, w.label.c_str());
+      ImGui::TextWrapped("%s", w.explanation.c_str());
+      track_item("debrief.worst");
+    } else {
+      ImGui::TextColored(p.good, "No move cost you points.");
+      track_item("debrief.no_worst");
+    }
   }
   ImGui::Dummy(ImVec2(0, 6));
   draw_paths(d);

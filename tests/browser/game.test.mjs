@@ -73,6 +73,11 @@ test('a lesson played with the mouse: feedback after every move, then a debrief 
   assert.deepEqual(constraintItems.map((i) => i.replace('debrief.constraint.', '')).sort(), json.constraints.map((c) => c.id).sort());
   const exported = json.transcript.filter((l) => l.verdict).map((l) => `meeting.verdict.${l.verdict}`);
   assert.deepEqual(exported, verdicts);
+  // Best and worst moves: the worst is named only when a move lost points (never a 0-point one).
+  const points = json.transcript.filter((l) => l.verdict).map((l) => l.points);
+  assert.equal((await ids(page, 'debrief.worst')).length, points.some((x) => x < 0) ? 1 : 0);
+  assert.equal((await ids(page, 'debrief.no_worst')).length, points.some((x) => x < 0) ? 0 : 1);
+  assert.equal((await ids(page, 'debrief.best')).length, points.some((x) => x > 0) ? 1 : 0);
   const txt = await download(page, 'debrief.download.txt');
   assert.equal(txt.name, 'buyin-transcript.txt');
   assert.match(txt.text, /Buy-In transcript/);

@@ -1,4 +1,5 @@
 // Simulation rules, invariants, determinism, replay, golden transcripts.
+#include <algorithm>
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -438,6 +439,21 @@ TEST_CASE("replay refuses foreign content and illegal moves") {
   CHECK(rr.failed_at == 0);
 }
 
+TEST_CASE("debrief: best is the biggest gain, worst the biggest loss, and neither is a 0-point move") {
+  for (Policy pol : {Policy::facilitator, Policy::pusher, Policy::random}) {
+    for (uint64_t seed = 1; seed <= 40; ++seed) {
+      Game g = play_policy(C(), GameConfig{"fixture_clinic", seed, 0}, pol);
+      Debrief d = debrief(g, false);
+      int hi = 0, lo = 0;
+      for (const TimelineEntry& t : d.timeline) { hi = std::max(hi, t.points); lo = std::min(lo, t.points); }
+      if (hi > 0) { REQUIRE(d.best_move >= 0); CHECK(d.timeline[static_cast<size_t>(d.best_move)].points == hi); }
+      else CHECK(d.best_move == -1);
+      if (lo < 0) { REQUIRE(d.worst_move >= 0); CHECK(d.timeline[static_cast<size_t>(d.worst_move)].points == lo); }
+      else CHECK(d.worst_move == -1);
+    }
+  }
+}
+
 TEST_CASE("view and debrief expose what the UI needs") {
   Game g = play_policy(C(), GameConfig{"fixture_clinic", 21, 0}, Policy::facilitator);
   Debrief d = debrief(g, true);
@@ -445,7 +461,7 @@ TEST_CASE("view and debrief expose what the UI needs") {
   CHECK(d.constraints.size() == g.state.constraints.size());
   CHECK(d.timeline.size() == g.results.size());
   REQUIRE(d.best_move >= 0);
-  CHECK(d.timeline[static_cast<size_t>(d.best_move)].points >= d.timeline[static_cast<size_t>(d.worst_move)].points);
+  CHECK(d.timeline[static_cast<size_t>(d.best_move)].points > 0);
   CHECK_FALSE(d.expert.empty());
   Record rec{C().hash, g.config, d.expert};
   CHECK(replay(C(), rec).ok);
