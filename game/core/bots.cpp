@@ -31,7 +31,7 @@ void for_each_option(const Content& c, const State& st, const detail::HandBuf& h
     const MoveDef& m = c.moves[static_cast<size_t>(k.move)];
     if (m.target == TargetKind::none) { f(k, -1); continue; }
     for (size_t i = 0; i < st.people.size(); ++i)
-      if (st.people[i].engaged || m.category == Category::involve_others) f(k, static_cast<int>(i));
+      if (detail::can_aim(m, st, i)) f(k, static_cast<int>(i));
   }
 }
 template <class F>

@@ -1,6 +1,7 @@
 // Internals shared by the core's own files (sim, bots, scoring): allocation-free forms of the public
 // calls, for the hot paths (bot games, the expert's search). Not part of the API the UI sees.
 #pragma once
+#include <array>
 #include <cstddef>
 #include <vector>
 
@@ -29,6 +30,17 @@ struct HandBuf : SmallBuf<Card, 16> {
   const Card* begin() const { return p; }
   const Card* end() const { return p + n; }
 };
+
+// The targeting rule, in one place: a person-aimed move may be aimed at anyone engaged, and an
+// involve_others move also at someone not yet in the room.
+inline bool can_aim(const MoveDef& m, const State& st, size_t person) {
+  return st.people[person].engaged || m.category == Category::involve_others;
+}
+
+// The deck slots dealable at `stage`, grouped by category (category k's at out[start[k] .. start[k+1]),
+// ascending within it), into `out` (room for the deck size); returns how many. Scenario::deal holds
+// this per stage (index_content), and dealing falls back to it when the table is missing.
+int dealable_slots(const Content& c, const Scenario& sc, int stage, std::array<int, kCategoryCount + 1>& start, int* out);
 
 // deal_hand into `out` (room for the scenario's hand_size cards); returns the number of cards.
 int deal_into(const Content& c, const State& st, Card* out);

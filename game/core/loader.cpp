@@ -8,6 +8,7 @@
 
 #include "core/content.hpp"
 #include "core/hash.hpp"
+#include "core/internal.hpp"
 
 namespace buyin {
 
@@ -505,16 +506,8 @@ void index_content(Content& c) {
     if (!ok) continue;
     for (int stage = 0; stage < kStageCount; ++stage) {
       DealStage& d = sc.deal[static_cast<size_t>(stage)];
-      d.start.fill(0);
-      d.by_category.clear();
-      for (int k = 0; k < kCategoryCount; ++k) {
-        d.start[static_cast<size_t>(k)] = static_cast<int>(d.by_category.size());
-        for (size_t slot = 0; slot < sc.deck.size(); ++slot) {
-          const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
-          if (static_cast<int>(m.category) == k && stage >= m.min_stage && stage <= m.max_stage) d.by_category.push_back(static_cast<int>(slot));
-        }
-      }
-      d.start[kCategoryCount] = static_cast<int>(d.by_category.size());
+      d.by_category.resize(sc.deck.size());
+      d.by_category.resize(static_cast<size_t>(detail::dealable_slots(c, sc, stage, d.start, d.by_category.data())));
     }
     sc.deal_deck_size = sc.deck.size();
     sc.deal_indexed = true;

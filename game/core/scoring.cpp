@@ -7,69 +7,59 @@
 
 namespace buyin {
 
-// The same sum as final_score below, line by line, without the text (the expert's search scores
-// thousands of ended games). A test checks the two agree.
-int detail::final_total(const Content& c, const State& st) {
+namespace {
+
+// The final score's numbers, computed in one place for final_score (which adds the text) and
+// final_total (the expert's search scores thousands of ended games and needs only the sum).
+struct Parts {
+  int discovered = 0, learned = 0, resolved = 0;  // points; constraints surfaced; resolved
+  int progress = 0, timing = 0, trust = 0, mean_trust = 0, cycle = 0, used = 0;  // used: meetings
+  int total() const { return discovered + progress + timing + trust + cycle; }
+};
+
+Parts parts_of(const Content& c, const State& st) {
   const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];
-  int pts = 0;
+  Parts p;
   for (const ConstraintState& cs : st.constraints) {
     int sev = sc.pool[static_cast<size_t>(cs.def)].severity;
-    if (cs.learned) pts += 8 * sev;
-    if (cs.progress >= kResolved) pts += 8 * sev;
+    if (cs.learned) { p.discovered += 8 * sev; ++p.learned; }
+    if (cs.progress >= kResolved) { p.discovered += 8 * sev; ++p.resolved; }
   }
-  int total = pts;
-  total += st.peak_stage * 5 + st.stage * 10;
-  int timing = 0;
-  if (st.first_pitch_stage >= 5) timing = 25;
-  if (st.early_pitches > 0) timing -= std::min(60, 15 * st.early_pitches);
-  total += timing;
-  total += (mean_trust(st) - 50) / 2;
-  int cycle = 0;
-  int used = st.meeting + (st.turn > 0 ? 1 : 0);
-  if (st.ending == Ending::purchase) cycle = 100 + 100 * (st.meetings_total - used) / (st.meetings_total > 0 ? st.meetings_total : 1);
-  else if (st.ending == Ending::disengaged) cycle = -60;
-  if (st.vetoes > 0) cycle -= 20 * st.vetoes;
-  return total + cycle;
+  p.progress = st.peak_stage * 5 + st.stage * 10;
+  if (st.first_pitch_stage >= 5) p.timing = 25;
+  if (st.early_pitches > 0) p.timing -= std::min(60, 15 * st.early_pitches);
+  p.mean_trust = mean_trust(st);
+  p.trust = (p.mean_trust - 50) / 2;
+  p.used = st.meeting + (st.turn > 0 ? 1 : 0);
+  if (st.ending == Ending::purchase) p.cycle = 100 + 100 * (st.meetings_total - p.used) / (st.meetings_total > 0 ? st.meetings_total : 1);
+  else if (st.ending == Ending::disengaged) p.cycle = -60;
+  if (st.vetoes > 0) p.cycle -= 20 * st.vetoes;
+  return p;
 }
 
+}  // namespace
+
+int detail::final_total(const Content& c, const State& st) { return parts_of(c, st).total(); }
+
 FinalScore final_score(const Content& c, const State& st) {
-  const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];
+  const Parts n = parts_of(c, st);
   FinalScore fs;
-  int learned = 0, resolved = 0, pts = 0;
-  for (const ConstraintState& cs : st.constraints) {
-    int sev = sc.pool[static_cast<size_t>(cs.def)].severity;
-    if (cs.learned) { pts += 8 * sev; ++learned; }
-    if (cs.progress >= kResolved) { pts += 8 * sev; ++resolved; }
-  }
-  fs.lines.push_back({"discovered", "Constraints discovered", pts,
-                      std::to_string(learned) + " of " + std::to_string(st.constraints.size()) + " surfaced, " +
-                          std::to_string(resolved) + " resolved"});
-  fs.lines.push_back({"progress", "Buyer progress", st.peak_stage * 5 + st.stage * 10,
+  fs.lines.push_back({"discovered", "Constraints discovered", n.discovered,
+                      std::to_string(n.learned) + " of " + std::to_string(st.constraints.size()) + " surfaced, " +
+                          std::to_string(n.resolved) + " resolved"});
+  fs.lines.push_back({"progress", "Buyer progress", n.progress,
                       "reached S" + std::to_string(st.peak_stage) + ", ended at S" + std::to_string(st.stage)});
-  int timing = 0;
   std::string td = "no pitch";
-  if (st.first_pitch_stage >= 5) { timing = 25; td = "first pitch at S" + std::to_string(st.first_pitch_stage); }
-  if (st.early_pitches > 0) {
-    timing -= std::min(60, 15 * st.early_pitches);
-    td = std::to_string(st.early_pitches) + " pitch(es) before the buyer was ready";
-  }
-  fs.lines.push_back({"pitch_timing", "Timing of the pitch", timing, td});
-  int t = mean_trust(st);
-  fs.lines.push_back({"trust", "Trust", (t - 50) / 2, "mean trust " + std::to_string(t)});
-  int cycle = 0;
+  if (st.first_pitch_stage >= 5) td = "first pitch at S" + std::to_string(st.first_pitch_stage);
+  if (st.early_pitches > 0) td = std::to_string(st.early_pitches) + " pitch(es) before the buyer was ready";
+  fs.lines.push_back({"pitch_timing", "Timing of the pitch", n.timing, td});
+  fs.lines.push_back({"trust", "Trust", n.trust, "mean trust " + std::to_string(n.mean_trust)});
   std::string cd = "no purchase";
-  int used = st.meeting + (st.turn > 0 ? 1 : 0);
-  if (st.ending == Ending::purchase) {
-    cycle = 100 + 100 * (st.meetings_total - used) / (st.meetings_total > 0 ? st.meetings_total : 1);
-    cd = "purchase after " + std::to_string(used) + " of " + std::to_string(st.meetings_total) + " meetings";
-  } else if (st.ending == Ending::disengaged) {
-    cycle = -60;
-    cd = "the buyer disengaged";
-  } else if (st.ending == Ending::no_decision) {
-    cd = "no decision";
-  }
-  if (st.vetoes > 0) { cycle -= 20 * st.vetoes; cd += ", " + std::to_string(st.vetoes) + " veto(es)"; }
-  fs.lines.push_back({"cycle", "Outcome and cycle length", cycle, cd});
+  if (st.ending == Ending::purchase) cd = "purchase after " + std::to_string(n.used) + " of " + std::to_string(st.meetings_total) + " meetings";
+  else if (st.ending == Ending::disengaged) cd = "the buyer disengaged";
+  else if (st.ending == Ending::no_decision) cd = "no decision";
+  if (st.vetoes > 0) cd += ", " + std::to_string(st.vetoes) + " veto(es)";
+  fs.lines.push_back({"cycle", "Outcome and cycle length", n.cycle, cd});
   for (const ScoreLine& l : fs.lines) fs.total += l.points;
   return fs;
 }

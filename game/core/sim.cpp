@@ -98,6 +98,19 @@ using detail::SmallBuf;
 
 namespace detail {
 
+int dealable_slots(const Content& c, const Scenario& sc, int stage, std::array<int, kCategoryCount + 1>& start, int* out) {
+  int n = 0;
+  for (int k = 0; k < kCategoryCount; ++k) {
+    start[static_cast<size_t>(k)] = n;
+    for (size_t slot = 0; slot < sc.deck.size(); ++slot) {
+      const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
+      if (static_cast<int>(m.category) == k && stage >= m.min_stage && stage <= m.max_stage) out[n++] = static_cast<int>(slot);
+    }
+  }
+  start[kCategoryCount] = n;
+  return n;
+}
+
 // The hand, written to `out` (room for sc.hand_size cards); returns the number of cards.
 // deal_hand's algorithm exactly, without allocations, and without the dice whose results cannot
 // change the hand (the shuffle of the remaining cards is skipped once one card per category filled it).
@@ -114,15 +127,7 @@ int deal_into(const Content& c, const State& st, Card* out) {
     start = d.start;
     by_cat = d.by_category.data();
   } else {
-    int n = 0;
-    for (int k = 0; k < kCategoryCount; ++k) {
-      start[static_cast<size_t>(k)] = n;
-      for (size_t slot = 0; slot < deck; ++slot) {
-        const MoveDef& m = c.moves[static_cast<size_t>(sc.deck[slot])];
-        if (static_cast<int>(m.category) == k && st.stage >= m.min_stage && st.stage <= m.max_stage) scan[static_cast<size_t>(n++)] = static_cast<int>(slot);
-      }
-    }
-    start[kCategoryCount] = n;
+    dealable_slots(c, sc, st.stage, start, scan.p);
     by_cat = scan.p;
   }
   Rng r = rng_for(st.seed, 2, static_cast<uint64_t>(st.moves_made));
@@ -189,7 +194,7 @@ bool target_ok(const Content& c, const State& st, int move, int target) {
   const MoveDef& m = c.moves[static_cast<size_t>(move)];
   if (m.target == TargetKind::none) return target == -1;
   if (target < 0 || target >= static_cast<int>(st.people.size())) return false;
-  return st.people[static_cast<size_t>(target)].engaged || m.category == Category::involve_others;
+  return can_aim(m, st, static_cast<size_t>(target));
 }
 
 HandBuf::HandBuf(const Content& c, const State& st)
@@ -224,7 +229,7 @@ std::vector<int> legal_targets(const Content& c, const State& st, int move) {
   const MoveDef& m = c.moves[static_cast<size_t>(move)];
   if (m.target == TargetKind::none) return {-1};
   for (size_t i = 0; i < st.people.size(); ++i)
-    if (st.people[i].engaged || m.category == Category::involve_others) out.push_back(static_cast<int>(i));
+    if (detail::can_aim(m, st, i)) out.push_back(static_cast<int>(i));
   return out;
 }
 
