@@ -15,10 +15,35 @@
 #include "platform/webgl_renderer.hpp"
 #else
 #include <SDL_opengl.h>
-static const char* kGlslVersion = "#version 330 core";
 #endif
 
 namespace buyin::platform {
+
+// --- the ImGui renderer: our WebGL2 one on the web (webgl_renderer.hpp says why), ImGui's
+// OpenGL3 backend on the desktop. Everything below calls these, never either one directly.
+#ifdef __EMSCRIPTEN__
+static bool renderer_init() { return webgl_renderer_init(); }
+static void renderer_fonts_built() { webgl_renderer_create_fonts_texture(); }
+static void renderer_fonts_rebuild(float ratio) {
+  webgl_renderer_destroy_fonts_texture();
+  ui::app_rebuild_fonts(ratio);
+  webgl_renderer_create_fonts_texture();
+}
+static void renderer_new_frame() {}
+static void renderer_render(ImDrawData* dd) { webgl_renderer_render(dd); }
+static void renderer_shutdown() { webgl_renderer_shutdown(); }
+#else
+static bool renderer_init() { return ImGui_ImplOpenGL3_Init("#version 330 core"); }
+static void renderer_fonts_built() {}  // the backend uploads the atlas in its first NewFrame
+static void renderer_fonts_rebuild(float ratio) {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ui::app_rebuild_fonts(ratio);
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+static void renderer_new_frame() { ImGui_ImplOpenGL3_NewFrame(); }
+static void renderer_render(ImDrawData* dd) { ImGui_ImplOpenGL3_RenderDrawData(dd); }
+static void renderer_shutdown() { ImGui_ImplOpenGL3_Shutdown(); }
+#endif
 
 // How many frames to draw after an event: ImGui needs a couple to settle hover and layout.
 static constexpr int kFramesAfterInput = 4;
@@ -78,18 +103,12 @@ bool window_open(Window& w, const char* title) {
   io.IniFilename = nullptr;  // layout is ours; nothing to persist behind the user's back
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(w.sdl, w.gl);
-#ifdef __EMSCRIPTEN__
-  if (!webgl_renderer_init()) return false;
-#else
-  ImGui_ImplOpenGL3_Init(kGlslVersion);
-#endif
+  if (!renderer_init()) return false;
 
   g_active = &w;
   w.pixel_ratio = current_pixel_ratio(w.sdl);
   ui::app_init(w.pixel_ratio);
-#ifdef __EMSCRIPTEN__
-  webgl_renderer_create_fonts_texture();
-#endif
+  renderer_fonts_built();
   window_wake(w);
   return true;
 }
@@ -160,19 +179,9 @@ void window_draw_frame(Window& w) {
   float ratio = current_pixel_ratio(w.sdl);
   if ((ratio != w.pixel_ratio && ratio > 0.0f) || ui::app_fonts_dirty()) {
     w.pixel_ratio = ratio;
-#ifdef __EMSCRIPTEN__
-    webgl_renderer_destroy_fonts_texture();
-    ui::app_rebuild_fonts(ratio);
-    webgl_renderer_create_fonts_texture();
-#else
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ui::app_rebuild_fonts(ratio);
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-#endif
+    renderer_fonts_rebuild(ratio);
   }
-#ifndef __EMSCRIPTEN__
-  ImGui_ImplOpenGL3_NewFrame();
-#endif
+  renderer_new_frame();
   ImGui_ImplSDL2_NewFrame();
   apply_mouse_of_this_frame();
   ImGuiIO& io = ImGui::GetIO();
@@ -189,11 +198,7 @@ void window_draw_frame(Window& w) {
   const ImVec4 bg = ui::app_background();
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-#ifdef __EMSCRIPTEN__
-  webgl_renderer_render(ImGui::GetDrawData());
-#else
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-#endif
+  renderer_render(ImGui::GetDrawData());
   SDL_GL_SwapWindow(w.sdl);
   if (w.frames_pending > 0) w.frames_pending--;
   if (wants_more) window_wake(w);
@@ -201,11 +206,7 @@ void window_draw_frame(Window& w) {
 
 void window_close(Window& w) {
   ui::app_shutdown();
-#ifdef __EMSCRIPTEN__
-  webgl_renderer_shutdown();
-#else
-  ImGui_ImplOpenGL3_Shutdown();
-#endif
+  renderer_shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
   if (w.gl) SDL_GL_DeleteContext(w.gl);
