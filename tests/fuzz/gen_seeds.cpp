@@ -5,7 +5,6 @@
 //   OUTDIR/save/         saved progress holding those games.
 // Content seeds are the content files themselves (copied by tools/fuzz).
 #include <cstdio>
-#include <sstream>
 #include <fstream>
 #include <string>
 #include <vector>
