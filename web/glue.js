@@ -79,12 +79,16 @@
     resumeData() { return (window.buyinLms && window.buyinLms.resumeData()) || ''; },
     // Opens the browser's file picker; each file's text goes to the app.
     openFiles() { fileInput.click(); },
+    // All read first, then handed over in the order chosen: handing each as its read finished gave
+    // the app an order that changed from run to run (a leaderboard's code numbers with it).
     handFiles(files) {
-      for (const f of files) {
-        f.text().then((text) => {
-          if (running) Module.ccall('buyin_incoming_file', null, ['string', 'string'], [f.name, text]);
+      const list = [...files];
+      Promise.allSettled(list.map((f) => f.text())).then((read) => {
+        read.forEach((r, i) => {
+          if (r.status !== 'fulfilled') { console.warn(`${list[i].name} could not be read:`, r.reason); return; }
+          if (running) Module.ccall('buyin_incoming_file', null, ['string', 'string'], [list[i].name, r.value]);
         });
-      }
+      });
     },
     // Input during loading needs no wake-up: main() reads the state it needs when it starts.
     wake() { if (running) Module._buyin_wake(); },
