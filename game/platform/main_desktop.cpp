@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "platform/sdl_window.hpp"
+#include <SDL.h>
+
+#include "platform/window.hpp"
 
 using namespace buyin::platform;
 

@@ -3,7 +3,7 @@
 // web/glue.js resumes it on any input event, so an idle page costs nothing at all.
 #include <emscripten.h>
 
-#include "platform/sdl_window.hpp"
+#include "platform/window.hpp"
 #include "ui/app.hpp"
 
 using namespace buyin::platform;

@@ -40,5 +40,9 @@ struct IncomingFile { std::string name, text; };
 std::vector<IncomingFile> take_incoming_files();
 // Name of the platform, for the About screen.
 const char* name();
+// The third-party libraries this platform links beyond the UI's own, for the About screen's
+// credits: {name, authors and license}, ended by {nullptr, nullptr}.
+struct Credit { const char* name; const char* license; };
+const Credit* credits();
 
 }  // namespace buyin::platform

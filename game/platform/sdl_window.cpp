@@ -1,4 +1,9 @@
-#include "platform/sdl_window.hpp"
+// The desktop window (for content authors and the smoke test): SDL2, an OpenGL 3.3 core context and
+// Dear ImGui 1.86's own SDL2 and OpenGL3 backends. The browser build uses web_window.cpp instead.
+#include "platform/window.hpp"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -10,40 +15,10 @@
 #include "imgui_impl_sdl.h"
 #include "ui/app.hpp"
 
-#ifdef __EMSCRIPTEN__
-#include <SDL_opengles2.h>
-#include "platform/webgl_renderer.hpp"
-#else
-#include <SDL_opengl.h>
-#endif
-
 namespace buyin::platform {
 
-// --- the ImGui renderer: our WebGL2 one on the web (webgl_renderer.hpp says why), ImGui's
-// OpenGL3 backend on the desktop. Everything below calls these, never either one directly.
-#ifdef __EMSCRIPTEN__
-static bool renderer_init() { return webgl_renderer_init(); }
-static void renderer_fonts_built() { webgl_renderer_create_fonts_texture(); }
-static void renderer_fonts_rebuild(float ratio) {
-  webgl_renderer_destroy_fonts_texture();
-  ui::app_rebuild_fonts(ratio);
-  webgl_renderer_create_fonts_texture();
-}
-static void renderer_new_frame() {}
-static void renderer_render(ImDrawData* dd) { webgl_renderer_render(dd); }
-static void renderer_shutdown() { webgl_renderer_shutdown(); }
-#else
-static bool renderer_init() { return ImGui_ImplOpenGL3_Init("#version 330 core"); }
-static void renderer_fonts_built() {}  // the backend uploads the atlas in its first NewFrame
-static void renderer_fonts_rebuild(float ratio) {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ui::app_rebuild_fonts(ratio);
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-}
-static void renderer_new_frame() { ImGui_ImplOpenGL3_NewFrame(); }
-static void renderer_render(ImDrawData* dd) { ImGui_ImplOpenGL3_RenderDrawData(dd); }
-static void renderer_shutdown() { ImGui_ImplOpenGL3_Shutdown(); }
-#endif
+static SDL_Window* g_sdl = nullptr;
+static SDL_GLContext g_gl = nullptr;
 
 // How many frames to draw after an event: ImGui needs a couple to settle hover and layout.
 static constexpr int kFramesAfterInput = 4;
@@ -63,38 +38,28 @@ static float current_pixel_ratio(SDL_Window* sdl) {
 }
 
 bool window_open(Window& w, const char* title) {
-#ifdef __EMSCRIPTEN__
-  // Keys go to the canvas only, so HTML inputs on the page keep working.
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-#endif
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
     std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
     return false;
   }
-#ifdef __EMSCRIPTEN__
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-#else
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-#endif
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
   SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
   auto flags = (SDL_WindowFlags)(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-  w.sdl = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 760, flags);
-  if (!w.sdl) {
+  g_sdl = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 760, flags);
+  if (!g_sdl) {
     std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
     return false;
   }
-  w.gl = SDL_GL_CreateContext(w.sdl);
-  if (!w.gl) {
+  g_gl = SDL_GL_CreateContext(g_sdl);
+  if (!g_gl) {
     std::fprintf(stderr, "OpenGL context failed: %s\n", SDL_GetError());
     return false;
   }
-  SDL_GL_MakeCurrent(w.sdl, w.gl);
+  SDL_GL_MakeCurrent(g_sdl, g_gl);
   SDL_GL_SetSwapInterval(1);
 
   IMGUI_CHECKVERSION();
@@ -102,13 +67,13 @@ bool window_open(Window& w, const char* title) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is ours; nothing to persist behind the user's back
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplSDL2_InitForOpenGL(w.sdl, w.gl);
-  if (!renderer_init()) return false;
+  ImGui_ImplSDL2_InitForOpenGL(g_sdl, g_gl);
+  if (!ImGui_ImplOpenGL3_Init("#version 330 core")) return false;
 
   g_active = &w;
-  w.pixel_ratio = current_pixel_ratio(w.sdl);
+  w.pixel_ratio = current_pixel_ratio(g_sdl);
   ui::app_init(w.pixel_ratio);
-  renderer_fonts_built();
+  // (ImGui's OpenGL3 backend uploads the font atlas in its first NewFrame.)
   window_wake(w);
   return true;
 }
@@ -176,12 +141,14 @@ static void apply_mouse_of_this_frame() {
 
 void window_draw_frame(Window& w) {
   // Rebuild the font atlas when the window moves to a screen of another pixel ratio, so text stays crisp.
-  float ratio = current_pixel_ratio(w.sdl);
+  float ratio = current_pixel_ratio(g_sdl);
   if ((ratio != w.pixel_ratio && ratio > 0.0f) || ui::app_fonts_dirty()) {
     w.pixel_ratio = ratio;
-    renderer_fonts_rebuild(ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui::app_rebuild_fonts(ratio);
+    ImGui_ImplOpenGL3_CreateFontsTexture();
   }
-  renderer_new_frame();
+  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   apply_mouse_of_this_frame();
   ImGuiIO& io = ImGui::GetIO();
@@ -198,19 +165,22 @@ void window_draw_frame(Window& w) {
   const ImVec4 bg = ui::app_background();
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  renderer_render(ImGui::GetDrawData());
-  SDL_GL_SwapWindow(w.sdl);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  SDL_GL_SwapWindow(g_sdl);
   if (w.frames_pending > 0) w.frames_pending--;
   if (wants_more) window_wake(w);
 }
 
-void window_close(Window& w) {
+void window_close(Window&) {
   ui::app_shutdown();
-  renderer_shutdown();
+  ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplSDL2_Shutdown();
   ImGui::DestroyContext();
-  if (w.gl) SDL_GL_DeleteContext(w.gl);
-  if (w.sdl) SDL_DestroyWindow(w.sdl);
+  if (g_gl) SDL_GL_DeleteContext(g_gl);
+  if (g_sdl) SDL_DestroyWindow(g_sdl);
+  g_gl = nullptr;
+  g_sdl = nullptr;
+  g_active = nullptr;
   SDL_Quit();
 }
 

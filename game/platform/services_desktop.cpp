@@ -44,4 +44,8 @@ std::string page_link(const std::string& fragment) { return "http://127.0.0.1:80
 void open_files() { announce("Opening files is only available in the browser; paste the codes instead."); }
 std::vector<IncomingFile> take_incoming_files() { return {}; }
 const char* name() { return "Desktop (SDL2 + OpenGL 3)"; }
+const Credit* credits() {
+  static const Credit list[] = {{"SDL 2", "Sam Lantinga and contributors. zlib License."}, {nullptr, nullptr}};
+  return list;
+}
 }  // namespace buyin::platform

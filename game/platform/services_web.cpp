@@ -5,7 +5,6 @@
 
 #include "imgui.h"
 #include "platform/platform.hpp"
-#include "platform/sdl_window.hpp"
 
 EM_JS(void, js_publish_ui_state, (const char* json), {
   if (window.buyinGlue) window.buyinGlue.setUiState(UTF8ToString(json));
@@ -86,4 +85,8 @@ void download(const std::string& filename, const std::string& mime, const std::s
 }
 void copy_to_clipboard(const std::string& text) { js_copy(text.c_str()); }
 const char* name() { return "Web (WebAssembly + WebGL2)"; }
+const Credit* credits() {
+  static const Credit list[] = {{"Emscripten", "The Emscripten authors. MIT License."}, {nullptr, nullptr}};
+  return list;
+}
 }  // namespace buyin::platform

@@ -34,15 +34,15 @@ void draw_about() {
   const char* credits[][2] = {
       {"Inter typeface", "The Inter Project Authors. SIL Open Font License 1.1 (full text below)."},
       {"Dear ImGui 1.86", "Omar Cornut and contributors. MIT License."},
-      {"SDL 2", "Sam Lantinga and contributors. zlib License."},
       {"JSON for Modern C++", "Niels Lohmann. MIT License."},
-      {"Emscripten", "The Emscripten authors. MIT License."},
   };
-  for (auto& c : credits) {
-    ImGui::BulletText("%s", c[0]);
+  auto credit = [&](const char* name, const char* license) {
+    ImGui::BulletText("%s", name);
     ImGui::SameLine();
-    ImGui::TextColored(p.text_dim, "%s", c[1]);
-  }
+    ImGui::TextColored(p.text_dim, "%s", license);
+  };
+  for (auto& c : credits) credit(c[0], c[1]);
+  for (const platform::Credit* c = platform::credits(); c->name; ++c) credit(c->name, c->license);
   ImGui::Dummy(ImVec2(0, 6));
   ImGui::PushFont(fonts().small);
   ImGui::BeginChild("about.license", ImVec2(0, 0), false);
