@@ -111,13 +111,14 @@
     },
   };
 
-  // The game's main loop pauses when idle: any input resumes it (SDL has queued the event by then,
-  // or will have when the next frame runs).
+  // The game's main loop pauses when idle: any input resumes it (web_window.cpp has queued the event
+  // by then, or will have when the next frame runs).
   for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress', 'touchstart',
     'touchmove', 'touchend', 'pointerdown', 'pointerup', 'resize', 'focus', 'blur', 'visibilitychange']) {
     window.addEventListener(type, () => window.buyinGlue.wake(), { capture: true, passive: true });
   }
-  // SDL has no clipboard on the web: pasted text goes straight to the focused ImGui text field.
+  // The browser's paste event (Ctrl/Cmd+V, the context menu) brings the clipboard's text to the
+  // focused ImGui text field, in order with the keys typed before it (web_window.cpp).
   document.addEventListener('paste', (e) => {
     const text = e.clipboardData && e.clipboardData.getData('text/plain');
     if (text && running) { Module.ccall('buyin_paste_text', null, ['string'], [text]); e.preventDefault(); }

@@ -269,11 +269,18 @@
     const loadedAt = Date.now();
     const rand = win.crypto && win.crypto.getRandomValues ? (b) => win.crypto.getRandomValues(b) : null;
     let cfg = normalizeConfig(null);
-    const store = storage(win);
-    let statements = store.read('buyin.xapi.statements', []);
-    let outbox = store.read('buyin.xapi.outbox', []);
-    let localId = store.read('buyin.xapi.player', '');
-    if (!localId) { localId = uuid(rand); store.write('buyin.xapi.player', localId); }
+    // What this browser keeps (statements, the LRS outbox, a local player id), read at first use:
+    // the first touch of localStorage costs ~25 ms, and the page's start-up waits for this script.
+    let store = null, statements = [], outbox = [], localId = '';
+    function kept() {
+      if (store) return store;
+      store = storage(win);
+      statements = store.read('buyin.xapi.statements', []);
+      outbox = store.read('buyin.xapi.outbox', []);
+      localId = store.read('buyin.xapi.player', '');
+      if (!localId) { localId = uuid(rand); store.write('buyin.xapi.player', localId); }
+      return store;
+    }
 
     // SCORM: initialise at once, so resumeData() can answer when the game starts.
     let scorm = null;
@@ -322,12 +329,14 @@
     }, 500);
 
     function remember(list) {
+      kept();
       statements = statements.concat(list).slice(-STORE_MAX);
       store.write('buyin.xapi.statements', statements);
     }
 
     let sending = null;
     async function flush() {
+      kept();
       if (!cfg.xapi.endpoint || !outbox.length || typeof win.fetch !== 'function') return false;
       if (sending) return sending;
       const batch = outbox.slice();
@@ -368,6 +377,7 @@
       const began = startedAt !== null ? startedAt : loadedAt;
       startedAt = null; armed = false;
       pending = pending.then(() => configReady).then(() => {
+        kept();
         reportScorm(d);
         const actor = buildActor({ configured: cfg.xapi.actor, lms: scorm ? { id: lms.id, name: lms.name } : null,
           player: d.player || '', localId });
@@ -403,6 +413,7 @@
       resumeData() { return scorm && lms.lessons.length ? JSON.stringify({ lessons: lms.lessons }) : ''; },
       // Every statement recorded in this browser (newest last), downloaded as a JSON file.
       exportStatements(name = 'buyin-xapi-statements.json') {
+        kept();
         const text = JSON.stringify(statements, null, 2) + '\n';
         if (win.buyinGlue && win.buyinGlue.download) win.buyinGlue.download(name, 'application/json', new TextEncoder().encode(text));
         else {
@@ -414,8 +425,8 @@
         }
         return statements.slice();
       },
-      statements: () => statements.slice(),
-      pendingStatements: () => outbox.slice(),
+      statements: () => { kept(); return statements.slice(); },
+      pendingStatements: () => { kept(); return outbox.slice(); },
       sendPending: () => flush(),
       connected: () => !!(scorm && scorm.live),
       config: () => JSON.parse(JSON.stringify(cfg)),

@@ -39,8 +39,23 @@
     }
   }
 
-  // Everything starts at once: the wasm download (with progress) and buyin.js in parallel. WebGL2
-  // is not probed with a throw-away context (slow on software renderers): main() reports it.
+  // The WebGL2 context, made now so the GPU process builds it while the wasm downloads and
+  // compiles (it takes 50-1,000 ms on a software renderer, all of it before the first frame if
+  // main() asked for it). main() gets this same context back from getContext: the attributes and
+  // the drawing-buffer size are game/platform/web_window.cpp's, so nothing is reallocated.
+  function makeContext() {
+    const canvas = document.getElementById('canvas');
+    const r = canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(r.width * dpr);
+    canvas.height = Math.round(r.height * dpr);
+    return canvas.getContext('webgl2', {
+      alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
+      preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false,
+    });
+  }
+
+  // Everything starts at once: the wasm download (with progress), buyin.js, then the WebGL2 context.
   function start() {
     if (!window.WebGL2RenderingContext) { glue.show('no-webgl'); return; }
     const wasm = compileWithProgress('buyin.wasm').then((module) => {
@@ -74,6 +89,10 @@
     const s = document.createElement('script');
     s.src = 'buyin.js';
     s.onerror = () => glue.fail('buyin.js could not be loaded.');
+    // Once buyin.js has run (its preInit has asked IndexedDB for the saved progress): the context
+    // is made while that read and the wasm's compilation go on. No WebGL2 after all (turned off,
+    // blocked): say so now; main() would only find the same.
+    s.onload = () => { if (!window.Module.calledRun && !makeContext()) glue.show('no-webgl'); };
     document.body.appendChild(s);
   }
   start();

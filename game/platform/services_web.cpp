@@ -3,7 +3,6 @@
 
 #include <cstdlib>
 
-#include "imgui.h"
 #include "platform/platform.hpp"
 
 EM_JS(void, js_publish_ui_state, (const char* json), {
@@ -47,11 +46,7 @@ EM_JS(void, js_open_files, (), {
 static std::vector<buyin::platform::IncomingFile> g_incoming;
 extern "C" void buyin_wake();  // main_web.cpp: draw again, resuming a paused main loop
 
-// The page hands pasted text to ImGui (SDL has no clipboard on the web) and files to the app.
-extern "C" EMSCRIPTEN_KEEPALIVE void buyin_paste_text(const char* text) {
-  ImGui::GetIO().AddInputCharactersUTF8(text);
-  buyin_wake();
-}
+// The page hands files to the app (pasted text goes to web_window.cpp's input queue).
 extern "C" EMSCRIPTEN_KEEPALIVE void buyin_incoming_file(const char* name, const char* text) {
   g_incoming.push_back({name, text});
   buyin_wake();

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <string>
 #include <vector>
 
 #include "imgui.h"
@@ -45,15 +46,16 @@ void window_wake(Window& w) { w.frames_pending = kFramesAfterInput; }
 // come and handed to ImGui in window_pump_events, in order, a frame's worth at a time.
 // ---------------------------------------------------------------------------------------------
 
-enum class In : unsigned char { Move, Down, Up, Leave, Wheel, KeyDown, KeyUp, Text, Focus, Blur };
+enum class In : unsigned char { Move, Down, Up, Leave, Wheel, KeyDown, KeyUp, Text, Paste, Focus, Blur };
 enum : unsigned char { kCtrl = 1, kShift = 2, kAlt = 4, kSuper = 8 };
 
 struct InputEvent {
+  explicit InputEvent(In k) : kind(k) {}
   In kind;
   unsigned char mods = 0;
   int code = 0;        // mouse button (ImGui's numbering) or DOM keyCode
   float x = 0, y = 0;  // pointer position in CSS pixels, or wheel steps
-  char text[8] = {};   // one character, UTF-8
+  std::string text;    // typed or pasted, UTF-8
 };
 
 static std::deque<InputEvent> g_queue;
@@ -150,19 +152,21 @@ static bool is_imgui_key(int code) {
 }
 
 static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* k, void*) {
-  const int code = (int)k->keyCode;
-  if (code <= 0 || code >= 512) return EM_FALSE;
-  InputEvent e{type == EMSCRIPTEN_EVENT_KEYDOWN ? In::KeyDown : In::KeyUp};
-  e.mods = mods_of(k->ctrlKey, k->shiftKey, k->altKey, k->metaKey);
-  e.code = code;
-  push(e);
+  // keyCode is 0 for some characters of some layouts (and for composed ones): they still type.
+  const int code = k->keyCode < 512 ? (int)k->keyCode : 0;
+  if (code > 0) {
+    InputEvent e{type == EMSCRIPTEN_EVENT_KEYDOWN ? In::KeyDown : In::KeyUp};
+    e.mods = mods_of(k->ctrlKey, k->shiftKey, k->altKey, k->metaKey);
+    e.code = code;
+    push(e);
+  }
   const bool command = (k->ctrlKey && !k->altKey) || k->metaKey;  // Ctrl+Alt is AltGr: it types
   if (type != EMSCRIPTEN_EVENT_KEYDOWN) return EM_FALSE;
   if (!command) {
     // The typed character is the key's value (DOM `key`: "a", "A", "é"; named keys are longer).
     if (int n = single_character(k->key)) {
       InputEvent t{In::Text};
-      std::memcpy(t.text, k->key, (size_t)n);
+      t.text.assign(k->key, (size_t)n);
       push(t);
       return EM_TRUE;
     }
@@ -174,6 +178,18 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* k, void*) {
   // text over); so do its own shortcuts (reload, new tab). A, Z, Y are ImGui's text editing.
   return code == 'A' || code == 'Z' || code == 'Y';
 }
+
+}  // namespace buyin::platform
+
+// The page hands pasted text here (web/glue.js, on the browser's paste event). It joins the queue
+// behind the keys typed before it, so fast typing and a paste land in the order they were made.
+extern "C" EMSCRIPTEN_KEEPALIVE void buyin_paste_text(const char* text) {
+  buyin::platform::InputEvent e{buyin::platform::In::Paste};
+  e.text = text;
+  buyin::platform::push(e);
+}
+
+namespace buyin::platform {
 
 static EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
   push(InputEvent{type == EMSCRIPTEN_EVENT_FOCUS ? In::Focus : In::Blur});
@@ -222,7 +238,14 @@ bool window_pump_events(Window& w) {
         io.KeyAlt = e.mods & kAlt;
         io.KeySuper = e.mods & kSuper;
         break;
-      case In::Text: io.AddInputCharactersUTF8(e.text); break;
+      case In::Text: io.AddInputCharactersUTF8(e.text.c_str()); break;
+      case In::Paste:
+        // Arrives while Ctrl/Cmd is still held, and ImGui drops characters typed with it held:
+        // this frame sees the text without the modifier; the keys' releases come next frame.
+        io.KeyCtrl = io.KeySuper = false;
+        io.AddInputCharactersUTF8(e.text.c_str());
+        end_of_frame = true;
+        break;
       case In::Focus: io.AddFocusEvent(true); break;
       case In::Blur:
         io.AddFocusEvent(false);  // keys held while the page lost focus never see their release
@@ -278,7 +301,11 @@ static float fit_canvas() {
   }
   const int fw = (int)std::lround(g_css_w * dpr), fh = (int)std::lround(g_css_h * dpr);
   if (fw != g_fb_w || fh != g_fb_h) {
-    emscripten_set_canvas_element_size(kCanvas, fw, fh);
+    // Setting a canvas's size, even to the size it has, reallocates its drawing buffer: only on a
+    // real change (web/loader.js sized it already when it made the context).
+    int cw = 0, ch = 0;
+    emscripten_get_canvas_element_size(kCanvas, &cw, &ch);
+    if (cw != fw || ch != fh) emscripten_set_canvas_element_size(kCanvas, fw, fh);
     g_fb_w = fw;
     g_fb_h = fh;
   }
@@ -295,7 +322,9 @@ bool window_open(Window& w, const char*) {
   attrs.stencil = EM_FALSE;
   attrs.antialias = EM_FALSE;
   attrs.enableExtensionsByDefault = EM_FALSE;  // the renderer needs none
-  fit_canvas();  // the buffer's final size before the context exists: no reallocation after
+  // web/loader.js made the context already, with these attributes, and getContext returns it;
+  // made here only when the page did not. Either way the buffer gets its final size first.
+  fit_canvas();
   g_gl = emscripten_webgl_create_context(kCanvas, &attrs);
   if (g_gl <= 0) {
     std::fprintf(stderr, "WebGL2 context failed (%d)\n", (int)g_gl);

@@ -1,6 +1,7 @@
 #include "platform/webgl_renderer.hpp"
 
 #include <GLES3/gl3.h>
+#include <emscripten.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -12,8 +13,9 @@ namespace buyin::platform {
 
 namespace {
 
-GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
+GLuint g_program = 0, g_vs = 0, g_fs = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
 GLint g_loc_proj = -1;
+int g_program_state = 0;  // 0: linked, not yet checked; 1: checked and ready; -1: failed to link
 std::vector<ImDrawVert> g_vtx;  // this frame's vertices and indices, all draw lists back to back
 std::vector<ImDrawIdx> g_idx;
 
@@ -56,6 +58,29 @@ void set_attributes(size_t first_vertex) {
   glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)(base + offsetof(ImDrawVert, col)));
 }
 
+// Once, at the first render: did the program link, and where is ProjMtx. Returns false (after
+// telling the page) if it did not link: nothing can be drawn then.
+bool finish_program() {
+  if (g_program_state != 0) return g_program_state > 0;
+  GLint ok = 0;
+  glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    char log[1024] = "";
+    glGetProgramInfoLog(g_program, sizeof log, nullptr, log);
+    std::fprintf(stderr, "ImGui shader program failed to link: %s\n", log);
+    EM_ASM({ if (window.buyinGlue) window.buyinGlue.fail("This browser's WebGL2 could not build the game's shaders."); });
+    g_program_state = -1;
+    return false;
+  }
+  glDetachShader(g_program, g_vs);
+  glDetachShader(g_program, g_fs);
+  glDeleteShader(g_vs);
+  glDeleteShader(g_fs);
+  g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");  // (the sampler stays at unit 0, its default)
+  g_program_state = 1;
+  return true;
+}
+
 void setup_state(ImDrawData* dd, int fb_w, int fb_h) {
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
@@ -93,21 +118,12 @@ bool webgl_renderer_init() {
   glBindAttribLocation(g_program, 1, "UV");
   glBindAttribLocation(g_program, 2, "Color");
   glLinkProgram(g_program);
-  GLint ok = 0;
-  glGetProgramiv(g_program, GL_LINK_STATUS, &ok);  // once, at start-up
-  if (!ok) {
-    char log[1024] = "";
-    glGetProgramInfoLog(g_program, sizeof log, nullptr, log);
-    std::fprintf(stderr, "ImGui shader program failed to link: %s\n", log);
-    return false;
-  }
-  glDetachShader(g_program, vs);
-  glDetachShader(g_program, fs);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");
-  glUseProgram(g_program);
-  glUniform1i(glGetUniformLocation(g_program, "Texture"), 0);
+  // No query here: the link status and the uniform's location are sync round trips that wait for
+  // the GPU process to compile (~90 ms on SwiftShader). Flushed now, it compiles while the fonts
+  // are built and the first frame laid out; the first render asks (finish_program).
+  glFlush();
+  g_vs = vs;
+  g_fs = fs;
   glGenVertexArrays(1, &g_vao);
   glGenBuffers(1, &g_vbo);
   glGenBuffers(1, &g_ibo);
@@ -125,8 +141,13 @@ void webgl_renderer_shutdown() {
   if (g_vao) glDeleteVertexArrays(1, &g_vao);
   if (g_vbo) glDeleteBuffers(1, &g_vbo);
   if (g_ibo) glDeleteBuffers(1, &g_ibo);
+  if (g_program_state == 0) {  // never drawn: the shaders are still attached
+    glDeleteShader(g_vs);
+    glDeleteShader(g_fs);
+  }
   if (g_program) glDeleteProgram(g_program);
-  g_vao = g_vbo = g_ibo = g_program = 0;
+  g_vao = g_vbo = g_ibo = g_program = g_vs = g_fs = 0;
+  g_program_state = 0;
 }
 
 void webgl_renderer_create_fonts_texture() {
@@ -155,7 +176,7 @@ void webgl_renderer_destroy_fonts_texture() {
 void webgl_renderer_render(ImDrawData* dd) {
   const int fb_w = (int)(dd->DisplaySize.x * dd->FramebufferScale.x);
   const int fb_h = (int)(dd->DisplaySize.y * dd->FramebufferScale.y);
-  if (fb_w <= 0 || fb_h <= 0 || dd->TotalVtxCount == 0) return;
+  if (fb_w <= 0 || fb_h <= 0 || dd->TotalVtxCount == 0 || !finish_program()) return;
   setup_state(dd, fb_w, fb_h);
 
   // One upload of everything, each buffer getting a fresh store (no write into a buffer in use).

@@ -10,7 +10,9 @@
 //    glBufferData each (a fresh store), instead of glBufferSubData into the same buffer once per
 //    window while earlier draws still read it;
 //  - the font atlas is uploaded as one byte per pixel (R8) instead of RGBA32: 4x less to upload on
-//    the first frame; the shader reads its red channel as alpha, which gives the same pixels.
+//    the first frame; the shader reads its red channel as alpha, which gives the same pixels;
+//  - the shader program's link status is asked at the first render, not right after linking, so
+//    the GPU process compiles it while the fonts are built and the first frame is laid out.
 #pragma once
 #include "imgui.h"
 

@@ -32,7 +32,9 @@
 //               wasm memory size, 32 MiB initial for both). performance.memory's JS heap is
 //               recorded too. measureUserAgentSpecificMemory needs cross-origin isolation,
 //               which neither page has.
-// Medians over the runs; ratios are game / baseline.
+// Each page is loaded once, unmeasured, before the runs (warmUp); run i measures the game first
+// when i is even and the baseline first when it is odd. Medians over the runs; ratios are
+// game / baseline.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -121,6 +123,19 @@ async function openScenario(page) {
   } catch (e) {
     return `title (could not open a lesson: ${e.message.split('\n')[0]})`;
   }
+}
+
+// One load of a page to its first draw, not measured. The first WebGL page after the browser
+// starts pays for the GPU process's own start-up (getContext took 750-1,000 ms there against
+// 50-300 ms after), so each kind is loaded once before the runs.
+async function warmUp(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.addInitScript(HOOK);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench && window.__bench.firstDraw !== null, null, { timeout: 60000 });
+  await context.close();
+  await new Promise((r) => setTimeout(r, GPU_DRAIN_MS));
 }
 
 async function measure(browser, kind, url) {
@@ -231,8 +246,10 @@ async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   const runs = { game: [], baseline: [] };
   try {
+    for (const kind of ['game', 'baseline']) await warmUp(browser, urls[kind]);
+    // Alternated, and which goes first alternates too, so neither always follows the other.
     for (let i = 0; i < RUNS; i++) {
-      for (const kind of ['game', 'baseline']) {
+      for (const kind of i % 2 ? ['baseline', 'game'] : ['game', 'baseline']) {
         const r = await measure(browser, kind, urls[kind]);
         runs[kind].push(r);
         process.stderr.write(`[bench] run ${i + 1}/${RUNS} ${kind}: payload ${r.payload.gzip} B gz, first frame ` +

@@ -27,8 +27,10 @@ export async function startSession() {
 
 // A page with a record of console errors and of every request that left 127.0.0.1.
 export async function open(session, { viewport = { width: 1280, height: 720 }, deviceScaleFactor = 1,
-  initScript = null, route = null, waitReady = true, hash = '', waitUntil = 'load' } = {}) {
-  const context = await session.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
+  initScript = null, route = null, waitReady = true, hash = '', waitUntil = 'load', hasTouch = false,
+  permissions = [] } = {}) {
+  const context = await session.browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true, hasTouch });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: session.url });
   const page = await context.newPage();
   const log = { errors: [], foreign: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });

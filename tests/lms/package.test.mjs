@@ -78,7 +78,7 @@ test('the SCORM 1.2 package: manifest structure, every file listed, default conf
     { mode: 'onboarding', scenario: '', pass_threshold: 100, xapi: { endpoint: '', auth: '', actor: null } });
   const html = fs.readFileSync(path.join(dir, 'x/index.html'), 'utf8');
   const built = fs.readFileSync(path.join(WEB_DIR, 'index.html'), 'utf8');
-  assert.match(html, /<script src="lms.js" data-config="buyin-lms.json"><\/script>/);
+  assert.match(html, /<script src="lms.js" data-config="buyin-lms.json" defer><\/script>/);
   assert.equal(html.replace(' data-config="buyin-lms.json"', ''), built, 'nothing else changes without an LRS');
   assert.match(html, /connect-src 'self';/);
   fs.rmSync(dir, { recursive: true, force: true });
