@@ -4,6 +4,12 @@
 (function () {
   const canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // The game takes presses on the canvas (no text selection), which also stops the browser from
+  // focusing it: a click or tap gives it the keyboard back, after a file picker or another tab.
+  for (const type of ['mousedown', 'touchstart']) {
+    canvas.addEventListener(type, () => { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); },
+      { capture: true, passive: true });
+  }
   let uiState = null;       // last {screen, items[]} published by the UI
   let drawn = 0;            // frames the wasm actually drew (an idle page draws none)
   const readyWaiters = [];

@@ -51,6 +51,19 @@ test('a text field: accented typing, Ctrl+V from the system clipboard, Ctrl+C ba
   await context.close();
 });
 
+test('after focus has left the canvas, a click gives it the keyboard back', async () => {
+  const { page, context } = await open(session);
+  await page.evaluate(() => document.getElementById('canvas').blur());
+  assert.notEqual(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas');
+  await page.mouse.click(5, 5);  // an empty corner: nothing there to press
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => window.buyin.screen() !== 'title', null, { timeout: 5000 });
+  await context.close();
+});
+
 test('a touch screen: a tap opens a title entry, and a tap on Back returns', async () => {
   const { page, context, log } = await open(session, { hasTouch: true });
   const it = await item(page, 'title.practice');
