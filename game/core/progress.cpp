@@ -104,7 +104,9 @@ ProgressDecode decode_progress(const std::string& text) {
     rd.problem("progress", "the saved file is not readable JSON (it may be cut short or damaged)");
     return d;
   }
-  if (!j.is_object() || j.value("format", std::string()) != "buyin-progress") {
+  // (not j.value("format", ...): it throws when "format" is there but not text; found by fuzz_save)
+  const auto format = j.is_object() ? j.find("format") : j.end();
+  if (!j.is_object() || format == j.end() || !format->is_string() || *format != "buyin-progress") {
     rd.problem("progress", "this is not a Buy-In progress file");
     return d;
   }

@@ -71,7 +71,6 @@ static void push(const InputEvent& e) {
 
 static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* m, void*) {
   InputEvent e{In::Move};
-  e.mods = mods_of(m->ctrlKey, m->shiftKey, m->altKey, m->metaKey);
   // mouseup is heard on the whole document (a drag may end off the canvas); the canvas fills the
   // window at (0,0) (style.css), so client coordinates are canvas coordinates there.
   const bool on_document = type == EMSCRIPTEN_EVENT_MOUSEUP;
@@ -87,7 +86,7 @@ static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* m, void*) {
     e.kind = In::Leave;
   }
   push(e);
-  // A press on the canvas is ours (no text selection, no focus change); the rest stay the page's.
+  // A press on the canvas is ours (no text selection; web/glue.js gives the canvas focus itself).
   return type == EMSCRIPTEN_EVENT_MOUSEDOWN;
 }
 

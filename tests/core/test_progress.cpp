@@ -57,6 +57,16 @@ TEST_CASE("progress: a truncated save is reported as damaged and never crashes")
   }
 }
 
+TEST_CASE("progress: a \"format\" that is not text is not a progress file (and does not throw)") {
+  for (const char* text : {R"({"format": 1, "version": 2})", R"({"format": null})", R"({"format": ["buyin-progress"]})"}) {
+    ProgressDecode d;
+    CHECK_NOTHROW(d = decode_progress(text));
+    CHECK(d.damaged);
+    REQUIRE_FALSE(d.problems.empty());
+    CHECK(d.problems[0].find("not a Buy-In progress file") != std::string::npos);
+  }
+}
+
 TEST_CASE("progress: one bad record costs only that record, and the problem names where") {
   std::string text = encode_progress(sample());
   const std::string needle = "\"score\": 57";
