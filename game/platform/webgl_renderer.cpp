@@ -13,9 +13,9 @@ namespace buyin::platform {
 
 namespace {
 
-GLuint g_program = 0, g_vs = 0, g_fs = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_ubo = 0, g_font = 0;
+GLuint g_program = 0, g_vs = 0, g_fs = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
+GLint g_loc_proj = -1;
 int g_program_state = 0;  // 0: linked, not yet checked; 1: checked and ready; -1: failed to link
-int g_renders = 0;
 std::vector<ImDrawVert> g_vtx;  // this frame's vertices and indices, all draw lists back to back
 std::vector<ImDrawIdx> g_idx;
 
@@ -24,7 +24,7 @@ precision highp float;
 layout (location = 0) in vec2 Position;
 layout (location = 1) in vec2 UV;
 layout (location = 2) in vec4 Color;
-layout (std140) uniform Frame { mat4 ProjMtx; };  // binding 0: every block's binding after a link
+uniform mat4 ProjMtx;
 out vec2 Frag_UV;
 out vec4 Frag_Color;
 void main() {
@@ -58,13 +58,10 @@ void set_attributes(size_t first_vertex) {
   glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)(base + offsetof(ImDrawVert, col)));
 }
 
-// Did the program link? Asked a few frames in, when the GPU process has long compiled it: asked
-// at once, it is a synchronous wait for that compile (~80 ms on SwiftShader). Nothing else needs a
-// query (the projection is a uniform block at binding 0, the sampler at unit 0: both defaults), so
-// the first frame is issued without waiting. Returns false (after telling the page) on failure.
-bool check_program() {
+// Once, at the first render: did the program link, and where is ProjMtx. Returns false (after
+// telling the page) if it did not link: nothing can be drawn then.
+bool finish_program() {
   if (g_program_state != 0) return g_program_state > 0;
-  if (++g_renders < 3) return true;
   GLint ok = 0;
   glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
   if (!ok) {
@@ -79,6 +76,7 @@ bool check_program() {
   glDetachShader(g_program, g_fs);
   glDeleteShader(g_vs);
   glDeleteShader(g_fs);
+  g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");  // (the sampler stays at unit 0, its default)
   g_program_state = 1;
   return true;
 }
@@ -101,8 +99,7 @@ void setup_state(ImDrawData* dd, int fb_w, int fb_h) {
       {(R + L) / (L - R), (T + B) / (B - T), 0.0f, 1.0f},
   };
   glUseProgram(g_program);
-  glBindBuffer(GL_UNIFORM_BUFFER, g_ubo);
-  glBufferData(GL_UNIFORM_BUFFER, sizeof ortho, &ortho[0][0], GL_STREAM_DRAW);
+  glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, &ortho[0][0]);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(g_vao);
   glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
@@ -121,14 +118,12 @@ bool webgl_renderer_init() {
   glBindAttribLocation(g_program, 1, "UV");
   glBindAttribLocation(g_program, 2, "Color");
   glLinkProgram(g_program);
-  // No query here (check_program says why). Flushed now, it compiles while the fonts are built.
+  // No query here: the link status and the uniform's location are sync round trips that wait for
+  // the GPU process to compile (~90 ms on SwiftShader). Flushed now, it compiles while the fonts
+  // are built and the first frame laid out; the first render asks (finish_program).
   glFlush();
   g_vs = vs;
   g_fs = fs;
-  glGenBuffers(1, &g_ubo);
-  glBindBuffer(GL_UNIFORM_BUFFER, g_ubo);
-  glBufferData(GL_UNIFORM_BUFFER, 16 * sizeof(float), nullptr, GL_STREAM_DRAW);
-  glBindBufferBase(GL_UNIFORM_BUFFER, 0, g_ubo);
   glGenVertexArrays(1, &g_vao);
   glGenBuffers(1, &g_vbo);
   glGenBuffers(1, &g_ibo);
@@ -146,15 +141,13 @@ void webgl_renderer_shutdown() {
   if (g_vao) glDeleteVertexArrays(1, &g_vao);
   if (g_vbo) glDeleteBuffers(1, &g_vbo);
   if (g_ibo) glDeleteBuffers(1, &g_ibo);
-  if (g_ubo) glDeleteBuffers(1, &g_ubo);
   if (g_program_state == 0) {  // never drawn: the shaders are still attached
     glDeleteShader(g_vs);
     glDeleteShader(g_fs);
   }
   if (g_program) glDeleteProgram(g_program);
-  g_vao = g_vbo = g_ibo = g_ubo = g_program = g_vs = g_fs = 0;
+  g_vao = g_vbo = g_ibo = g_program = g_vs = g_fs = 0;
   g_program_state = 0;
-  g_renders = 0;
 }
 
 void webgl_renderer_create_fonts_texture() {
@@ -183,7 +176,7 @@ void webgl_renderer_destroy_fonts_texture() {
 void webgl_renderer_render(ImDrawData* dd) {
   const int fb_w = (int)(dd->DisplaySize.x * dd->FramebufferScale.x);
   const int fb_h = (int)(dd->DisplaySize.y * dd->FramebufferScale.y);
-  if (fb_w <= 0 || fb_h <= 0 || dd->TotalVtxCount == 0 || !check_program()) return;
+  if (fb_w <= 0 || fb_h <= 0 || dd->TotalVtxCount == 0 || !finish_program()) return;
   setup_state(dd, fb_w, fb_h);
 
   // One upload of everything, each buffer getting a fresh store (no write into a buffer in use).

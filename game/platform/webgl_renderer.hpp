@@ -11,9 +11,8 @@
 //    window while earlier draws still read it;
 //  - the font atlas is uploaded as one byte per pixel (R8) instead of RGBA32: 4x less to upload on
 //    the first frame; the shader reads its red channel as alpha, which gives the same pixels;
-//  - no query waits for the shader compile: the projection is a uniform block at binding 0, and the
-//    link status is asked a few frames in, so the first frame is issued while the GPU process
-//    still compiles (asking at once stalled the main thread ~80 ms on SwiftShader).
+//  - the shader program's link status is asked at the first render, not right after linking, so
+//    the GPU process compiles it while the fonts are built and the first frame is laid out.
 #pragma once
 #include "imgui.h"
 

@@ -128,8 +128,11 @@ export async function focusByKeys(page, id, max = 60) {
     stuck = focused === last ? stuck + 1 : 0;
     last = focused;
     if (stuck >= 2 && key === 'ArrowDown') { key = 'ArrowUp'; stuck = 0; }
+    // Wait for frames drawn after the key, not a fixed time: on a loaded machine a frame can take
+    // longer than any fixed wait, and focus read from an old frame looks "stuck" and turns back.
+    const drawn = await page.evaluate(() => window.buyin.framesDrawn());
     await page.keyboard.press(key);
-    await page.waitForTimeout(50);
+    await page.waitForFunction((n) => window.buyin.framesDrawn() >= n + 2, drawn, { timeout: 5000 });
   }
   throw new Error(`could not reach "${id}" with the arrow keys`);
 }
