@@ -33,8 +33,8 @@ static void tick(void*) {
   js_frame_drawn();
 }
 
-// JS calls this on every input event and when something outside SDL's events needs a redraw
-// (paste, files, resize); C++ calls it through request_redraw().
+// JS calls this on every input event and when something outside the canvas's events needs a
+// redraw (files, a changed link); C++ calls it through request_redraw().
 extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() {
   window_wake(g_window);
   g_idle_ticks = 0;

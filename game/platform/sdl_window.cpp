@@ -20,9 +20,6 @@ namespace buyin::platform {
 static SDL_Window* g_sdl = nullptr;
 static SDL_GLContext g_gl = nullptr;
 
-// How many frames to draw after an event: ImGui needs a couple to settle hover and layout.
-static constexpr int kFramesAfterInput = 4;
-
 // The one window of the app, for request_redraw() from anywhere in the UI.
 static Window* g_active = nullptr;
 
@@ -78,7 +75,6 @@ bool window_open(Window& w, const char* title) {
   return true;
 }
 
-void window_wake(Window& w) { w.frames_pending = kFramesAfterInput; }
 
 // ImGui 1.86 reads key state once per frame: a key pressed and released between two frames
 // (fast typists, scripted input) would never be seen. So a frame takes events in order only up

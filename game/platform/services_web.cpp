@@ -44,12 +44,11 @@ EM_JS(void, js_open_files, (), {
 });
 
 static std::vector<buyin::platform::IncomingFile> g_incoming;
-extern "C" void buyin_wake();  // main_web.cpp: draw again, resuming a paused main loop
 
 // The page hands files to the app (pasted text goes to web_window.cpp's input queue).
 extern "C" EMSCRIPTEN_KEEPALIVE void buyin_incoming_file(const char* name, const char* text) {
   g_incoming.push_back({name, text});
-  buyin_wake();
+  buyin::platform::request_redraw();
 }
 
 namespace buyin::platform {

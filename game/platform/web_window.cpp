@@ -13,6 +13,7 @@
 #include <cstring>
 #include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "imgui.h"
@@ -24,10 +25,7 @@
 namespace buyin::platform {
 
 static constexpr const char* kCanvas = "#canvas";
-// How many frames to draw after an event: ImGui needs a couple to settle hover and layout.
-static constexpr int kFramesAfterInput = 4;
 
-static Window* g_active = nullptr;
 static EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 static double g_css_w = 0, g_css_h = 0;  // the canvas's size in CSS pixels (ImGui's display size)
 static int g_fb_w = 0, g_fb_h = 0;       // its drawing buffer, in device pixels
@@ -35,11 +33,15 @@ static bool g_size_dirty = true;         // a resize arrived: measure the canvas
 static double g_last_time = 0;
 static ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
 
-void request_redraw() {
-  if (g_active) window_wake(*g_active);
-}
+}  // namespace buyin::platform
 
-void window_wake(Window& w) { w.frames_pending = kFramesAfterInput; }
+extern "C" void buyin_wake();  // main_web.cpp: draw again, resuming a paused main loop
+
+namespace buyin::platform {
+
+// Also resumes the main loop when it has paused: input queued while idle (a paste chosen from the
+// browser's context menu, a resize) must not wait for the next mouse move.
+void request_redraw() { buyin_wake(); }
 
 // ---------------------------------------------------------------------------------------------
 // Input: DOM events arrive in the page's event handlers, between frames. They are queued as they
@@ -178,18 +180,6 @@ static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* k, void*) {
   return code == 'A' || code == 'Z' || code == 'Y';
 }
 
-}  // namespace buyin::platform
-
-// The page hands pasted text here (web/glue.js, on the browser's paste event). It joins the queue
-// behind the keys typed before it, so fast typing and a paste land in the order they were made.
-extern "C" EMSCRIPTEN_KEEPALIVE void buyin_paste_text(const char* text) {
-  buyin::platform::InputEvent e{buyin::platform::In::Paste};
-  e.text = text;
-  buyin::platform::push(e);
-}
-
-namespace buyin::platform {
-
 static EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
   push(InputEvent{type == EMSCRIPTEN_EVENT_FOCUS ? In::Focus : In::Blur});
   return EM_FALSE;
@@ -210,9 +200,10 @@ bool window_pump_events(Window& w) {
   const bool any = !g_queue.empty();
   std::vector<int> pressed_now;
   while (!g_queue.empty()) {
-    const InputEvent e = g_queue.front();
-    if (e.kind == In::KeyUp && std::find(pressed_now.begin(), pressed_now.end(), e.code) != pressed_now.end())
+    if (g_queue.front().kind == In::KeyUp &&
+        std::find(pressed_now.begin(), pressed_now.end(), g_queue.front().code) != pressed_now.end())
       break;
+    const InputEvent e = std::move(g_queue.front());
     g_queue.pop_front();
     bool end_of_frame = false;
     switch (e.kind) {
@@ -361,7 +352,6 @@ bool window_open(Window& w, const char*) {
   emscripten_set_blur_callback(win, nullptr, EM_FALSE, on_focus);
   emscripten_set_resize_callback(win, nullptr, EM_FALSE, on_resize);
 
-  g_active = &w;
   w.pixel_ratio = fit_canvas();
   ui::app_init(w.pixel_ratio);
   webgl_renderer_create_fonts_texture();
@@ -414,7 +404,14 @@ void window_close(Window&) {
   ImGui::DestroyContext();
   if (g_gl > 0) emscripten_webgl_destroy_context(g_gl);
   g_gl = 0;
-  g_active = nullptr;
 }
 
 }  // namespace buyin::platform
+
+// The page hands pasted text here (web/glue.js, on the browser's paste event). It joins the queue
+// behind the keys typed before it, so fast typing and a paste land in the order they were made.
+extern "C" EMSCRIPTEN_KEEPALIVE void buyin_paste_text(const char* text) {
+  buyin::platform::InputEvent e{buyin::platform::In::Paste};
+  e.text = text;
+  buyin::platform::push(e);
+}

@@ -18,7 +18,8 @@ bool window_pump_events(Window& w);
 // Draws one frame of the app: NewFrame, the UI, Render, present.
 void window_draw_frame(Window& w);
 void window_close(Window& w);
-// Call after input or request_redraw(): the next few ticks draw.
-void window_wake(Window& w);
+// Call after input or request_redraw(): the next few ticks draw (ImGui needs a couple of frames
+// to settle hover and layout after an event).
+inline void window_wake(Window& w) { w.frames_pending = 4; }
 
 }  // namespace buyin::platform

@@ -51,6 +51,32 @@ test('a text field: accented typing, Ctrl+V from the system clipboard, Ctrl+C ba
   await context.close();
 });
 
+test('text pasted while the page is idle (its loop paused) arrives without any other input', async () => {
+  const { page, context } = await open(session);
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  await click(page, 'settings.name');
+  // Idle: no frame drawn for a whole second (the main loop has paused).
+  const count = () => page.evaluate(() => window.buyin.framesDrawn());
+  let before = await count();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(1000);
+    const n = await count();
+    if (n === before) break;
+    before = n;
+  }
+  // A paste from the browser's own menu: no key or mouse event reaches the page first.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'Ada');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  });
+  await page.waitForFunction((n) => window.buyin.framesDrawn() > n, before, { timeout: 3000 });
+  await page.waitForTimeout(150);
+  assert.equal(await savedName(page), 'Ada');
+  await context.close();
+});
+
 test('after focus has left the canvas, a click gives it the keyboard back', async () => {
   const { page, context } = await open(session);
   await page.evaluate(() => document.getElementById('canvas').blur());
