@@ -126,15 +126,23 @@ async function openScenario(page) {
   }
 }
 
+// A fresh browser context and page, loaded with the hook to its first WebGL draw call.
+// `before(page)` attaches listeners before the load starts.
+async function loadToFirstDraw(browser, url, before = () => {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  before(page);
+  await page.addInitScript(HOOK);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench && window.__bench.firstDraw !== null, null, { timeout: 60000 });
+  return { context, page };
+}
+
 // One load of a page to its first draw, not measured. The first WebGL page after the browser
 // starts pays for the GPU process's own start-up (getContext took 750-1,000 ms there against
 // 50-300 ms after), so each kind is loaded once before the runs.
 async function warmUp(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  await page.addInitScript(HOOK);
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench && window.__bench.firstDraw !== null, null, { timeout: 60000 });
+  const { context } = await loadToFirstDraw(browser, url);
   await context.close();
   await new Promise((r) => setTimeout(r, GPU_DRAIN_MS));
 }
@@ -143,16 +151,11 @@ async function warmUp(browser, url) {
 // while the page loads slowed the game's first frame by ~350 ms (the baseline's not at all), so the
 // timed load reads none.
 async function measurePayload(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
   const bodies = [];
-  page.on('response', (r) => {
+  const { context, page } = await loadToFirstDraw(browser, url, (p) => p.on('response', (r) => {
     bodies.push(r.body().then((b) => ({ url: r.url(), status: r.status(), body: b }))
       .catch(() => ({ url: r.url(), status: r.status(), body: Buffer.alloc(0) })));
-  });
-  await page.addInitScript(HOOK);
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench && window.__bench.firstDraw !== null, null, { timeout: 60000 });
+  }));
   await page.waitForLoadState('networkidle');
   const files = (await Promise.all(bodies)).map((f) => ({ url: f.url, status: f.status, raw: f.body.length,
     gz: zlib.gzipSync(f.body, { level: 9 }).length }));
@@ -163,14 +166,11 @@ async function measurePayload(browser, url) {
 }
 
 async function measure(browser, kind, url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.addInitScript(HOOK);
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench && window.__bench.firstDraw !== null, null, { timeout: 60000 });
+  const { context, page } = await loadToFirstDraw(browser, url, (p) => {
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  });
   if (kind === 'game') await page.waitForFunction(() => window.__bench.gameFirstFrame !== null, null, { timeout: 60000 });
   await page.waitForLoadState('networkidle');
   const first = await page.evaluate(() => ({ ...window.__bench }));
