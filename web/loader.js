@@ -39,9 +39,9 @@
     }
   }
 
-  // The WebGL2 context, made now so the GPU process builds it while the wasm downloads and
-  // compiles (it takes 50-1,000 ms on a software renderer, all of it before the first frame if
-  // main() asked for it). main() gets this same context back from getContext: the attributes and
+  // The WebGL2 context, made by the page before main() runs, so the GPU process builds it while
+  // IndexedDB is read and the wasm compiles (it takes 50-1,000 ms on a software renderer, all of it
+  // before the first frame if main() asked for it). main() gets this same context back from getContext: the attributes and
   // the drawing-buffer size are game/platform/web_window.cpp's, so nothing is reallocated.
   function makeContext() {
     const canvas = document.getElementById('canvas');
