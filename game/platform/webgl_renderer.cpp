@@ -14,8 +14,8 @@ namespace buyin::platform {
 namespace {
 
 GLuint g_program = 0, g_vs = 0, g_fs = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
-GLint g_loc_proj = -1;
 int g_program_state = 0;  // 0: linked, not yet checked; 1: checked and ready; -1: failed to link
+int g_renders = 0;        // renders before the link status is asked (check_program)
 std::vector<ImDrawVert> g_vtx;  // this frame's vertices and indices, all draw lists back to back
 std::vector<ImDrawIdx> g_idx;
 
@@ -24,13 +24,13 @@ precision highp float;
 layout (location = 0) in vec2 Position;
 layout (location = 1) in vec2 UV;
 layout (location = 2) in vec4 Color;
-uniform mat4 ProjMtx;
+layout (location = 3) in vec4 Xform;  // (scale x, scale y, offset x, offset y): a constant attribute
 out vec2 Frag_UV;
 out vec4 Frag_Color;
 void main() {
   Frag_UV = UV;
   Frag_Color = Color;
-  gl_Position = ProjMtx * vec4(Position.xy, 0, 1);
+  gl_Position = vec4(Position * Xform.xy + Xform.zw, 0, 1);
 })";
 
 // The atlas is one channel (coverage); ImGui's RGBA32 atlas is (1, 1, 1, coverage), so this is the same.
@@ -58,10 +58,13 @@ void set_attributes(size_t first_vertex) {
   glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)(base + offsetof(ImDrawVert, col)));
 }
 
-// Once, at the first render: did the program link, and where is ProjMtx. Returns false (after
-// telling the page) if it did not link: nothing can be drawn then.
-bool finish_program() {
+// Did the program link? Asked a few renders in, when the GPU process has long compiled it: asked
+// at once, it is a synchronous wait for that compile (~80 ms on SwiftShader). Nothing else needs a
+// query (the projection is a constant vertex attribute, the sampler stays at unit 0), so the first
+// frame is issued without waiting. Returns false (after telling the page) if it did not link.
+bool check_program() {
   if (g_program_state != 0) return g_program_state > 0;
+  if (++g_renders < 3) return true;
   GLint ok = 0;
   glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
   if (!ok) {
@@ -76,7 +79,6 @@ bool finish_program() {
   glDetachShader(g_program, g_fs);
   glDeleteShader(g_vs);
   glDeleteShader(g_fs);
-  g_loc_proj = glGetUniformLocation(g_program, "ProjMtx");  // (the sampler stays at unit 0, its default)
   g_program_state = 1;
   return true;
 }
@@ -92,14 +94,11 @@ void setup_state(ImDrawData* dd, int fb_w, int fb_h) {
   glViewport(0, 0, fb_w, fb_h);
   const float L = dd->DisplayPos.x, R = dd->DisplayPos.x + dd->DisplaySize.x;
   const float T = dd->DisplayPos.y, B = dd->DisplayPos.y + dd->DisplaySize.y;
-  const float ortho[4][4] = {
-      {2.0f / (R - L), 0.0f, 0.0f, 0.0f},
-      {0.0f, 2.0f / (T - B), 0.0f, 0.0f},
-      {0.0f, 0.0f, -1.0f, 0.0f},
-      {(R + L) / (L - R), (T + B) / (B - T), 0.0f, 1.0f},
-  };
+  // ImGui's orthographic projection, which only scales and offsets x and y. A uniform would need
+  // glGetUniformLocation, a wait for the link; a generic attribute's value (its array is never
+  // enabled) is context state, set without asking anything.
   glUseProgram(g_program);
-  glUniformMatrix4fv(g_loc_proj, 1, GL_FALSE, &ortho[0][0]);
+  glVertexAttrib4f(3, 2.0f / (R - L), 2.0f / (T - B), (R + L) / (L - R), (T + B) / (B - T));
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(g_vao);
   glBindBuffer(GL_ARRAY_BUFFER, g_vbo);
@@ -117,10 +116,10 @@ bool webgl_renderer_init() {
   glBindAttribLocation(g_program, 0, "Position");
   glBindAttribLocation(g_program, 1, "UV");
   glBindAttribLocation(g_program, 2, "Color");
+  glBindAttribLocation(g_program, 3, "Xform");
   glLinkProgram(g_program);
-  // No query here: the link status and the uniform's location are sync round trips that wait for
-  // the GPU process to compile (~90 ms on SwiftShader). Flushed now, it compiles while the fonts
-  // are built and the first frame laid out; the first render asks (finish_program).
+  // No query here (check_program says why). Flushed now, it compiles while the fonts are built and
+  // the first frame is laid out.
   glFlush();
   g_vs = vs;
   g_fs = fs;
@@ -148,6 +147,7 @@ void webgl_renderer_shutdown() {
   if (g_program) glDeleteProgram(g_program);
   g_vao = g_vbo = g_ibo = g_program = g_vs = g_fs = 0;
   g_program_state = 0;
+  g_renders = 0;
 }
 
 void webgl_renderer_create_fonts_texture() {
@@ -176,7 +176,7 @@ void webgl_renderer_destroy_fonts_texture() {
 void webgl_renderer_render(ImDrawData* dd) {
   const int fb_w = (int)(dd->DisplaySize.x * dd->FramebufferScale.x);
   const int fb_h = (int)(dd->DisplaySize.y * dd->FramebufferScale.y);
-  if (fb_w <= 0 || fb_h <= 0 || dd->TotalVtxCount == 0 || !finish_program()) return;
+  if (fb_w <= 0 || fb_h <= 0 || dd->TotalVtxCount == 0 || !check_program()) return;
   setup_state(dd, fb_w, fb_h);
 
   // One upload of everything, each buffer getting a fresh store (no write into a buffer in use).

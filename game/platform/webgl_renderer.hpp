@@ -11,8 +11,10 @@
 //    window while earlier draws still read it;
 //  - the font atlas is uploaded as one byte per pixel (R8) instead of RGBA32: 4x less to upload on
 //    the first frame; the shader reads its red channel as alpha, which gives the same pixels;
-//  - the shader program's link status is asked at the first render, not right after linking, so
-//    the GPU process compiles it while the fonts are built and the first frame is laid out.
+//  - no query waits for the shader compile: the projection is a constant vertex attribute (no
+//    uniform location to look up) and the link status is asked a few renders in, so the first
+//    frame is issued while the GPU process may still be compiling (asking at once stalled the
+//    main thread ~80 ms on SwiftShader).
 #pragma once
 #include "imgui.h"
 

@@ -139,6 +139,23 @@ test('a missing or damaged wasm file shows the load-error page', async () => {
   }
 });
 
+test('shaders this browser cannot link show the load-error page, without any input', async () => {
+  // The renderer asks for the link status a few frames in (so the first frame does not wait for
+  // the compile): the answer must still come on its own, on a page nobody touches.
+  const { page, context } = await open(session, {
+    waitReady: false,
+    initScript: () => {
+      const orig = WebGL2RenderingContext.prototype.getProgramParameter;
+      WebGL2RenderingContext.prototype.getProgramParameter = function (program, pname) {
+        return pname === this.LINK_STATUS ? false : orig.call(this, program, pname);
+      };
+    },
+  });
+  await page.waitForSelector('#load-error:not([hidden])', { timeout: 10000 });
+  assert.match(await page.textContent('#load-error-text'), /shaders/);
+  await context.close();
+});
+
 test('moving the mouse and typing while the game loads causes no errors', async () => {
   // From the first byte of the page, not from its load event: the wasm is still on its way.
   // The wasm is held back 1.5 s, so buyin.js runs long before the wasm can: input then must not
