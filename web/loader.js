@@ -39,6 +39,62 @@
     }
   }
 
+  // The web renderer's shader program (game/platform/webgl_renderer.cpp draws ImGui with it). It
+  // is written here, not in C++, so the page can build it the moment the context exists: a
+  // software GPU (SwiftShader) takes 100-250 ms to compile it, and begun in main() that compile
+  // held up the first frame. The renderer adopts this program (buyinShaders.take).
+  const kVertexShader = `#version 300 es
+precision highp float;
+layout (location = 0) in vec2 Position;
+layout (location = 1) in vec2 UV;
+layout (location = 2) in vec4 Color;
+layout (location = 3) in vec4 Xform;  // (scale x, scale y, offset x, offset y): a constant attribute
+out vec2 Frag_UV;
+out vec4 Frag_Color;
+void main() {
+  Frag_UV = UV;
+  Frag_Color = Color;
+  gl_Position = vec4(Position * Xform.xy + Xform.zw, 0, 1);
+}`;
+  // The font atlas has one channel (coverage); ImGui's RGBA32 atlas is (1, 1, 1, coverage): the same.
+  const kFragmentShader = `#version 300 es
+precision mediump float;
+uniform sampler2D Texture;
+in vec2 Frag_UV;
+in vec4 Frag_Color;
+layout (location = 0) out vec4 Out_Color;
+void main() {
+  Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);
+}`;
+  // Compiles and links without asking how it went (each question waits for the compile); the
+  // renderer asks for the link status a few frames in. The shaders are only flagged for deletion:
+  // they go with the program.
+  function buildProgram(gl) {
+    const program = gl.createProgram();
+    for (const [type, source] of [[gl.VERTEX_SHADER, kVertexShader], [gl.FRAGMENT_SHADER, kFragmentShader]]) {
+      const shader = gl.createShader(type);
+      gl.shaderSource(shader, source);
+      gl.compileShader(shader);
+      gl.attachShader(program, shader);
+      gl.deleteShader(shader);
+    }
+    ['Position', 'UV', 'Color', 'Xform'].forEach((name, i) => gl.bindAttribLocation(program, i, name));
+    gl.linkProgram(program);
+    gl.flush();  // to the GPU process now, so it compiles while the page goes on
+    return program;
+  }
+  let built = null;  // { gl, program } from makeContext
+
+  // Called once by the renderer with its context: the program built for that context (or built
+  // now, if the page did not make the context), as a WebGLProgram.
+  window.buyinShaders = {
+    take(gl) {
+      const program = built && built.gl === gl ? built.program : buildProgram(gl);
+      built = null;
+      return program;
+    },
+  };
+
   // The WebGL2 context, made by the page before main() runs, so the GPU process builds it while
   // IndexedDB is read and the wasm compiles (it takes 50-1,000 ms on a software renderer, all of it
   // before the first frame if main() asked for it). main() gets this same context back from getContext: the attributes and
@@ -49,10 +105,12 @@
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(r.width * dpr);
     canvas.height = Math.round(r.height * dpr);
-    return canvas.getContext('webgl2', {
+    const gl = canvas.getContext('webgl2', {
       alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true,
       preserveDrawingBuffer: false, powerPreference: 'default', failIfMajorPerformanceCaveat: false,
     });
+    if (gl) built = { gl, program: buildProgram(gl) };
+    return gl;
   }
 
   // Everything starts at once: the wasm download (with progress), buyin.js, then the WebGL2 context.

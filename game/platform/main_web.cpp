@@ -56,6 +56,9 @@ int main() {
     EM_ASM({ if (window.buyinGlue) window.buyinGlue.show('no-webgl'); });
     return 1;
   }
+  // The first frame is drawn now rather than at the next animation frame (up to a frame later,
+  // more while the page is busy): the browser shows it at its next composite either way.
+  tick(nullptr);
   EM_ASM({ if (window.buyinGlue) window.buyinGlue.ready(); });
   emscripten_set_main_loop_arg(tick, nullptr, 0, false);
   return 0;

@@ -13,43 +13,25 @@ namespace buyin::platform {
 
 namespace {
 
-GLuint g_program = 0, g_vs = 0, g_fs = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
+GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
 int g_program_state = 0;  // 0: linked, not yet checked; 1: checked and ready; -1: failed to link
 int g_renders = 0;        // renders before the link status is asked (check_program)
 std::vector<ImDrawVert> g_vtx;  // this frame's vertices and indices, all draw lists back to back
 std::vector<ImDrawIdx> g_idx;
 
-const char* kVertex = R"(#version 300 es
-precision highp float;
-layout (location = 0) in vec2 Position;
-layout (location = 1) in vec2 UV;
-layout (location = 2) in vec4 Color;
-layout (location = 3) in vec4 Xform;  // (scale x, scale y, offset x, offset y): a constant attribute
-out vec2 Frag_UV;
-out vec4 Frag_Color;
-void main() {
-  Frag_UV = UV;
-  Frag_Color = Color;
-  gl_Position = vec4(Position * Xform.xy + Xform.zw, 0, 1);
-})";
-
-// The atlas is one channel (coverage); ImGui's RGBA32 atlas is (1, 1, 1, coverage), so this is the same.
-const char* kFragment = R"(#version 300 es
-precision mediump float;
-uniform sampler2D Texture;
-in vec2 Frag_UV;
-in vec4 Frag_Color;
-layout (location = 0) out vec4 Out_Color;
-void main() {
-  Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);
-})";
-
-GLuint compile(GLenum type, const char* src) {
-  GLuint s = glCreateShader(type);
-  glShaderSource(s, 1, &src, nullptr);
-  glCompileShader(s);
-  return s;
-}
+// The page's shader program (web/loader.js writes it and builds it the moment the context
+// exists), entered into Emscripten's table of GL objects as glCreateProgram would, so glUseProgram
+// and the rest know it by name. 0 if the page has none.
+EM_JS(GLuint, js_take_program, (), {
+  if (!window.buyinShaders) return 0;
+  var program = window.buyinShaders.take(GLctx);
+  var id = GL.getNewId(GL.programs);
+  program.name = id;
+  program.maxUniformLength = program.maxAttributeLength = program.maxUniformBlockNameLength = 0;
+  program.uniformIdCounter = 1;
+  GL.programs[id] = program;
+  return id;
+});
 
 void set_attributes(size_t first_vertex) {
   const size_t base = first_vertex * sizeof(ImDrawVert);
@@ -64,21 +46,17 @@ void set_attributes(size_t first_vertex) {
 // frame is issued without waiting. Returns false (after telling the page) if it did not link.
 bool check_program() {
   if (g_program_state != 0) return g_program_state > 0;
-  if (++g_renders < 3) return true;
+  if (g_program && ++g_renders < 3) return true;
   GLint ok = 0;
-  glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
+  if (g_program) glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
   if (!ok) {
-    char log[1024] = "";
-    glGetProgramInfoLog(g_program, sizeof log, nullptr, log);
+    char log[1024] = "no shader program from the page (web/loader.js)";
+    if (g_program) glGetProgramInfoLog(g_program, sizeof log, nullptr, log);
     std::fprintf(stderr, "ImGui shader program failed to link: %s\n", log);
     EM_ASM({ if (window.buyinGlue) window.buyinGlue.fail("This browser's WebGL2 could not build the game's shaders."); });
     g_program_state = -1;
     return false;
   }
-  glDetachShader(g_program, g_vs);
-  glDetachShader(g_program, g_fs);
-  glDeleteShader(g_vs);
-  glDeleteShader(g_fs);
   g_program_state = 1;
   return true;
 }
@@ -109,20 +87,7 @@ void setup_state(ImDrawData* dd, int fb_w, int fb_h) {
 bool webgl_renderer_init() {
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "buyin_webgl2";
-  GLuint vs = compile(GL_VERTEX_SHADER, kVertex), fs = compile(GL_FRAGMENT_SHADER, kFragment);
-  g_program = glCreateProgram();
-  glAttachShader(g_program, vs);
-  glAttachShader(g_program, fs);
-  glBindAttribLocation(g_program, 0, "Position");
-  glBindAttribLocation(g_program, 1, "UV");
-  glBindAttribLocation(g_program, 2, "Color");
-  glBindAttribLocation(g_program, 3, "Xform");
-  glLinkProgram(g_program);
-  // No query here (check_program says why). Flushed now, it compiles while the fonts are built and
-  // the first frame is laid out.
-  glFlush();
-  g_vs = vs;
-  g_fs = fs;
+  g_program = js_take_program();  // linked, or still linking in the GPU process
   glGenVertexArrays(1, &g_vao);
   glGenBuffers(1, &g_vbo);
   glGenBuffers(1, &g_ibo);
@@ -140,12 +105,8 @@ void webgl_renderer_shutdown() {
   if (g_vao) glDeleteVertexArrays(1, &g_vao);
   if (g_vbo) glDeleteBuffers(1, &g_vbo);
   if (g_ibo) glDeleteBuffers(1, &g_ibo);
-  if (g_program_state == 0) {  // never drawn: the shaders are still attached
-    glDeleteShader(g_vs);
-    glDeleteShader(g_fs);
-  }
   if (g_program) glDeleteProgram(g_program);
-  g_vao = g_vbo = g_ibo = g_program = g_vs = g_fs = 0;
+  g_vao = g_vbo = g_ibo = g_program = 0;
   g_program_state = 0;
   g_renders = 0;
 }

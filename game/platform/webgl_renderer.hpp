@@ -11,10 +11,11 @@
 //    window while earlier draws still read it;
 //  - the font atlas is uploaded as one byte per pixel (R8) instead of RGBA32: 4x less to upload on
 //    the first frame; the shader reads its red channel as alpha, which gives the same pixels;
-//  - no query waits for the shader compile: the projection is a constant vertex attribute (no
-//    uniform location to look up) and the link status is asked a few renders in, so the first
-//    frame is issued while the GPU process may still be compiling (asking at once stalled the
-//    main thread ~80 ms on SwiftShader).
+//  - the shader program is written and built by the page (web/loader.js) the moment the WebGL
+//    context exists, so a software GPU compiles it while IndexedDB is read and the fonts are
+//    built (begun in main(), that compile held up the first frame); the renderer adopts it;
+//  - no query waits for that compile: the projection is a constant vertex attribute (no uniform
+//    location to look up) and the link status is asked a few renders in.
 #pragma once
 #include "imgui.h"
 

@@ -139,6 +139,37 @@ test('a missing or damaged wasm file shows the load-error page', async () => {
   }
 });
 
+test('the shader program is built once, with the WebGL context, before the game starts', async () => {
+  // web/loader.js builds it the moment the context exists, so a software GPU compiles it while the
+  // page reads IndexedDB; the renderer must adopt that program, not build a second one in main().
+  const { page, context, log } = await open(session, {
+    initScript: () => {
+      const calls = (window.__programs = { created: 0, contexts: 0, linkedWithContext: null });
+      let inContextTask = false;  // true from the first getContext to the end of that task
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (...a) {
+        const gl = getContext.apply(this, a);
+        if (gl && calls.contexts++ === 0) { inContextTask = true; queueMicrotask(() => { inContextTask = false; }); }
+        return gl;
+      };
+      const P = WebGL2RenderingContext.prototype;
+      const create = P.createProgram, link = P.linkProgram;
+      P.createProgram = function (...a) { calls.created++; return create.apply(this, a); };
+      P.linkProgram = function (...a) {
+        if (calls.linkedWithContext === null) calls.linkedWithContext = inContextTask;
+        return link.apply(this, a);
+      };
+    },
+  });
+  const calls = await page.evaluate(() => window.__programs);
+  assert.equal(calls.created, 1, 'one shader program');
+  assert.equal(calls.linkedWithContext, true, 'linked as the page made the context, not later in main()');
+  const stats = await pixelStats(page, await shot(page, 'title-adopted-program'));
+  assert.ok(stats.colours > 50, `nothing drawn with the adopted program: ${stats.colours} colours`);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('shaders this browser cannot link show the load-error page, without any input', async () => {
   // The renderer asks for the link status a few frames in (so the first frame does not wait for
   // the compile): the answer must still come on its own, on a page nobody touches.
