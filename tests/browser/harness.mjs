@@ -120,11 +120,13 @@ export async function pixelStats(page, png) {
 export async function focusByKeys(page, id, max = 60) {
   let key = 'ArrowDown';
   let last = null, stuck = 0;
+  const trail = [];  // what had focus before each key, for the failure message
   for (let i = 0; i < max; i++) {
     const its = await items(page);
     const it = its.find((x) => x.id === id);
     if (it && it.focused) return;
     const focused = (its.find((x) => x.focused) || {}).id || null;
+    trail.push(`${focused || '(none)'}`);
     stuck = focused === last ? stuck + 1 : 0;
     last = focused;
     if (stuck >= 2 && key === 'ArrowDown') { key = 'ArrowUp'; stuck = 0; }
@@ -133,8 +135,15 @@ export async function focusByKeys(page, id, max = 60) {
     const drawn = await page.evaluate(() => window.buyin.framesDrawn());
     await page.keyboard.press(key);
     await page.waitForFunction((n) => window.buyin.framesDrawn() >= n + 2, drawn, { timeout: 5000 });
+    // Focus moved to an item outside a scrolled list is published once the list has scrolled to
+    // it, a frame or two later; read before that, it looks like "no focus" and the next key
+    // would move on past it. (Nothing focused at all is possible too, so this wait is bounded.)
+    await page.waitForFunction(() => window.buyin.items().some((x) => x.focused), null, { timeout: 1000 }).catch(() => {});
   }
-  throw new Error(`could not reach "${id}" with the arrow keys`);
+  const screen = await page.evaluate(() => window.buyin.screen());
+  const all = (await items(page)).map((x) => x.id).join(', ');
+  throw new Error(`could not reach "${id}" with the arrow keys on screen ${screen}; focus before each key: ` +
+    `${trail.join(' > ')}; items: ${all}`);
 }
 
 // Plays a game to its end with `chooseNext(items)` deciding what to press or click each step.
