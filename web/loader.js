@@ -1,5 +1,6 @@
 // loader.js: fetches and compiles the wasm (streaming) with a progress bar driven by the bytes
-// received, and starts the Emscripten module. Any failure (no WebGL2, a missing or damaged file) shows a friendly page.
+// received, makes the WebGL2 context and the renderer's shader program ahead of main(), and starts
+// the Emscripten module. Any failure (no WebGL2, a missing or damaged file) shows a friendly page.
 'use strict';
 (function () {
   const glue = window.buyinGlue;
