@@ -41,9 +41,10 @@
   }
 
   // The web renderer's shader program (game/platform/webgl_renderer.cpp draws ImGui with it). It
-  // is written here, not in C++, so the page can build it the moment the context exists: a
-  // software GPU (SwiftShader) takes 100-250 ms to compile it, and begun in main() that compile
-  // held up the first frame. The renderer adopts this program (buyinShaders.take).
+  // is written here, not in C++, so the page can build it the moment the context exists: on a
+  // software GPU (SwiftShader) the GPU process is busy for a long while after that, and built in
+  // main() the program was still not ready when the first frame used it (a wait of 20-130 ms).
+  // The renderer adopts this program (buyinShaders.take).
   const kVertexShader = `#version 300 es
 precision highp float;
 layout (location = 0) in vec2 Position;

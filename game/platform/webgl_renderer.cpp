@@ -40,10 +40,10 @@ void set_attributes(size_t first_vertex) {
   glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), (void*)(base + offsetof(ImDrawVert, col)));
 }
 
-// Did the program link? Asked a few renders in, when the GPU process has long compiled it: asked
-// at once, it is a synchronous wait for that compile (~80 ms on SwiftShader). Nothing else needs a
-// query (the projection is a constant vertex attribute, the sampler stays at unit 0), so the first
-// frame is issued without waiting. Returns false (after telling the page) if it did not link.
+// Did the program link? Asked a few renders in, when the GPU process has long linked it: asked
+// at once, it is a synchronous wait for everything queued before it (20-130 ms on SwiftShader at
+// start-up). Nothing else needs a query (the projection is a constant vertex attribute, the
+// sampler stays at unit 0), so the first frame is issued without asking. Returns false (after telling the page) if it did not link.
 bool check_program() {
   if (g_program_state != 0) return g_program_state > 0;
   if (g_program && ++g_renders < 3) return true;

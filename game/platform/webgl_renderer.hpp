@@ -12,8 +12,9 @@
 //  - the font atlas is uploaded as one byte per pixel (R8) instead of RGBA32: 4x less to upload on
 //    the first frame; the shader reads its red channel as alpha, which gives the same pixels;
 //  - the shader program is written and built by the page (web/loader.js) the moment the WebGL
-//    context exists, so a software GPU compiles it while IndexedDB is read and the fonts are
-//    built (begun in main(), that compile held up the first frame); the renderer adopts it;
+//    context exists, so the GPU process links it while IndexedDB is read and the fonts are built
+//    (built in main(), it was not ready for the first frame on a software GPU); the renderer
+//    adopts it;
 //  - no query waits for that compile: the projection is a constant vertex attribute (no uniform
 //    location to look up) and the link status is asked a few renders in.
 #pragma once
