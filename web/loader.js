@@ -68,7 +68,7 @@ layout (location = 0) out vec4 Out_Color;
 void main() {
   Out_Color = Frag_Color * vec4(1.0, 1.0, 1.0, texture(Texture, Frag_UV.st).r);
 }`;
-  // Compiles and links without asking how it went (each question waits for the compile); the
+  // Compiles and links without asking how it went (each question waits for the GPU process); the
   // renderer asks for the link status a few frames in. The shaders are only flagged for deletion:
   // they go with the program.
   function buildProgram(gl) {
@@ -80,7 +80,6 @@ void main() {
       gl.attachShader(program, shader);
       gl.deleteShader(shader);
     }
-    ['Position', 'UV', 'Color', 'Xform'].forEach((name, i) => gl.bindAttribLocation(program, i, name));
     gl.linkProgram(program);
     gl.flush();  // to the GPU process now, so it compiles while the page goes on
     return program;

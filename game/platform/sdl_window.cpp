@@ -75,7 +75,6 @@ bool window_open(Window& w, const char* title) {
   return true;
 }
 
-
 // ImGui 1.86 reads key state once per frame: a key pressed and released between two frames
 // (fast typists, scripted input) would never be seen. So a frame takes events in order only up
 // to such a release; the release and everything after it wait for the next frame.

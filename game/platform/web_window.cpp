@@ -22,6 +22,8 @@
 #include "platform/window.hpp"
 #include "ui/app.hpp"
 
+extern "C" void buyin_wake();  // main_web.cpp: draw again, resuming a paused main loop
+
 namespace buyin::platform {
 
 static constexpr const char* kCanvas = "#canvas";
@@ -32,12 +34,6 @@ static int g_fb_w = 0, g_fb_h = 0;       // its drawing buffer, in device pixels
 static bool g_size_dirty = true;         // a resize arrived: measure the canvas again
 static double g_last_time = 0;
 static ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
-
-}  // namespace buyin::platform
-
-extern "C" void buyin_wake();  // main_web.cpp: draw again, resuming a paused main loop
-
-namespace buyin::platform {
 
 // Also resumes the main loop when it has paused: input queued while idle (a paste chosen from the
 // browser's context menu, a resize) must not wait for the next mouse move.

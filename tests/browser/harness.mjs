@@ -115,6 +115,20 @@ export async function pixelStats(page, png) {
   return stats;
 }
 
+// Waits until the page draws nothing for `stepMs` (frames owed to earlier input are done and the
+// main loop may pause), trying at most `max` steps; returns the frame count then.
+export async function waitUntilIdle(page, { stepMs = 500, max = 10 } = {}) {
+  const count = () => page.evaluate(() => window.buyin.framesDrawn());
+  let before = await count();
+  for (let i = 0; i < max; i++) {
+    await page.waitForTimeout(stepMs);
+    const n = await count();
+    if (n === before) break;
+    before = n;
+  }
+  return before;
+}
+
 // Keyboard only: moves keyboard focus with the arrow keys until the item `id` has it, going down
 // first and turning back up when focus stops moving (at most `max` presses).
 export async function focusByKeys(page, id, max = 60) {
@@ -126,7 +140,7 @@ export async function focusByKeys(page, id, max = 60) {
     const it = its.find((x) => x.id === id);
     if (it && it.focused) return;
     const focused = (its.find((x) => x.focused) || {}).id || null;
-    trail.push(`${focused || '(none)'}`);
+    trail.push(focused || '(none)');
     stuck = focused === last ? stuck + 1 : 0;
     last = focused;
     if (stuck >= 2 && key === 'ArrowDown') { key = 'ArrowUp'; stuck = 0; }

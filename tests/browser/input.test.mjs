@@ -3,7 +3,7 @@
 // Mouse clicks, wheel scrolling and arrow-key navigation run through every other browser test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, open, click, item, waitScreen, download, shot } from './harness.mjs';
+import { startSession, open, click, item, waitScreen, download, shot, waitUntilIdle } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -57,14 +57,7 @@ test('text pasted while the page is idle (its loop paused) arrives without any o
   await waitScreen(page, 'settings');
   await click(page, 'settings.name');
   // Idle: no frame drawn for a whole second (the main loop has paused).
-  const count = () => page.evaluate(() => window.buyin.framesDrawn());
-  let before = await count();
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(1000);
-    const n = await count();
-    if (n === before) break;
-    before = n;
-  }
+  const before = await waitUntilIdle(page, { stepMs: 1000, max: 20 });
   // A paste from the browser's own menu: no key or mouse event reaches the page first.
   await page.evaluate(() => {
     const dt = new DataTransfer();

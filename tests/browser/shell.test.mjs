@@ -2,7 +2,7 @@
 // screen's entries, the WebGL2-missing and load-failure pages, resizing, HiDPI and idle cost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, open, click, item, items, waitScreen, shot, pixelStats } from './harness.mjs';
+import { startSession, open, click, item, items, waitScreen, shot, pixelStats, waitUntilIdle } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -91,16 +91,9 @@ test('the canvas follows window resizes and renders at devicePixelRatio', async 
 test('an idle page draws no frames; input draws again', async () => {
   const { page, context } = await open(session);
   // Let the frames owed to start-up input finish (slow on a loaded machine), then watch a second.
-  const count = () => page.evaluate(() => window.buyin.framesDrawn());
-  let a = await count();
-  for (let i = 0; i < 10; i++) {
-    await page.waitForTimeout(500);
-    const n = await count();
-    if (n === a) break;
-    a = n;
-  }
+  const a = await waitUntilIdle(page, { stepMs: 500, max: 10 });
   await page.waitForTimeout(1000);
-  const b = await count();
+  const b = await page.evaluate(() => window.buyin.framesDrawn());
   assert.equal(b, a, 'no frames drawn while idle');
   await page.mouse.move(640, 300);
   await page.mouse.move(650, 310);
