@@ -1,6 +1,7 @@
 // loader.js: fetches and compiles the wasm (streaming) with a progress bar driven by the bytes
-// received, makes the WebGL2 context and the renderer's shader program ahead of main(), and starts
-// the Emscripten module. Any failure (no WebGL2, a missing or damaged file) shows a friendly page.
+// received, reads the saved progress, makes the WebGL2 context and the renderer's shader program
+// ahead of main(), and starts the Emscripten module. Any failure (no WebGL2, a missing or damaged
+// file) shows a friendly page.
 'use strict';
 (function () {
   const glue = window.buyinGlue;
@@ -96,10 +97,11 @@ void main() {
     },
   };
 
-  // The WebGL2 context, made by the page before main() runs, so the GPU process builds it while
-  // IndexedDB is read and the wasm compiles (it takes 50-1,000 ms on a software renderer, all of it
-  // before the first frame if main() asked for it). main() gets this same context back from getContext: the attributes and
-  // the drawing-buffer size are game/platform/web_window.cpp's, so nothing is reallocated.
+  // The WebGL2 context, made by the page before main() runs, while IndexedDB is read and the wasm
+  // downloads and compiles (it takes 50-1,000 ms on a software renderer, all of it before the
+  // first frame if main() asked for it). main() gets this same context back from getContext: the
+  // attributes and the drawing-buffer size are game/platform/web_window.cpp's, so nothing is
+  // reallocated.
   function makeContext() {
     const canvas = document.getElementById('canvas');
     const r = canvas.getBoundingClientRect();
@@ -114,9 +116,60 @@ void main() {
     return gl;
   }
 
-  // Everything starts at once: the wasm download (with progress), buyin.js, then the WebGL2 context.
+  // Saved progress, read straight from the database Emscripten's IDBFS keeps for /persist (one
+  // object store, FILE_DATA: path -> { timestamp, mode, contents }), as soon as the page starts:
+  // IDBFS's own read (FS.syncfs) can only start once buyin.js has run, and its several round trips
+  // then queue behind the WebGL context's creation. Resolves to [[path, entry], ...], or to null
+  // when this read failed and IDBFS should read instead. A first visit creates no database here
+  // (IDBFS creates it at the first save) and is told so in one question, not an open and an abort.
+  const kDbName = '/persist', kStore = 'FILE_DATA';
+  let saved = Promise.resolve(null);
+  function readSaved() {
+    if (!window.indexedDB) return Promise.resolve(null);
+    if (!indexedDB.databases) return readStore();
+    return indexedDB.databases().then((list) => (list.some((d) => d.name === kDbName) ? readStore() : []), readStore);
+  }
+  function readStore() {
+    return new Promise((resolve) => {
+      let req, fresh = false;
+      try { req = indexedDB.open(kDbName); } catch (e) { resolve(null); return; }
+      req.onupgradeneeded = () => { fresh = true; req.transaction.abort(); };
+      req.onerror = (e) => { e.preventDefault(); resolve(fresh ? [] : null); };
+      req.onsuccess = () => {
+        const db = req.result;
+        try {
+          const tx = db.transaction(kStore, 'readonly');
+          const keys = tx.objectStore(kStore).getAllKeys();
+          const values = tx.objectStore(kStore).getAll();
+          tx.oncomplete = () => { db.close(); resolve(keys.result.map((k, i) => [k, values.result[i]])); };
+          tx.onabort = () => { db.close(); resolve(null); };
+        } catch (e) {
+          db.close();
+          resolve(null);
+        }
+      };
+    });
+  }
+  // Into the IDBFS mount, as IDBFS's storeLocalEntry does (directories first, the stored times
+  // kept), so its next write to IndexedDB sees these files as unchanged.
+  function restoreSaved(FS, entries) {
+    const prefix = kDbName + '/';
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [path, e] of entries) {
+      if (typeof path !== 'string' || !path.startsWith(prefix) || !e || !e.timestamp) continue;
+      if (FS.isDir(e.mode)) FS.mkdirTree(path, e.mode);
+      else if (FS.isFile(e.mode)) FS.writeFile(path, e.contents, { canOwn: true });
+      else continue;
+      FS.chmod(path, e.mode);
+      FS.utime(path, e.timestamp, e.timestamp);
+    }
+  }
+
+  // Everything starts at once: the saved progress's read, the wasm's download (with progress) and
+  // buyin.js, then the WebGL2 context, whose creation blocks this thread while those go on.
   function start() {
     if (!window.WebGL2RenderingContext) { glue.show('no-webgl'); return; }
+    saved = readSaved();
     const wasm = compileWithProgress('buyin.wasm').then((module) => {
       text.textContent = 'Starting…';
       return module;
@@ -131,28 +184,35 @@ void main() {
           .catch((e) => glue.fail(`The game file could not be loaded. ${e.message}`));
         return {};  // filled in asynchronously
       },
-      // Saved progress lives in IndexedDB, mounted at /persist and read in before main() runs.
-      // preInit, not preRun: preRun waits for the wasm to be instantiated, which made the read a
-      // second wait after the download; from preInit it runs while the wasm still compiles.
+      // Saved progress lives in IndexedDB, mounted at /persist (IDBFS) and filled in before main()
+      // runs, from the read readSaved() started when the page began. preInit, not preRun: preRun
+      // waits for the wasm to be instantiated.
       preInit: [() => {
         const FS = Module.FS;
         FS.mkdir('/persist');
         FS.mount(FS.filesystems.IDBFS, {}, '/persist');
         Module.addRunDependency('buyin-storage');
-        FS.syncfs(true, (err) => {
+        const done = (err) => {
           if (err) console.warn('Saved progress could not be read from IndexedDB:', err);
           Module.removeRunDependency('buyin-storage');
+        };
+        // If the early read failed (or its entries would not go in), IDBFS reads for itself.
+        saved.then((entries) => {
+          try {
+            if (entries) { restoreSaved(FS, entries); done(null); return; }
+          } catch (e) {
+            console.warn('Saved progress: IDBFS reads it instead, after', e);
+          }
+          FS.syncfs(true, done);
         });
       }],
     };
     const s = document.createElement('script');
     s.src = 'buyin.js';
     s.onerror = () => glue.fail('buyin.js could not be loaded.');
-    // Once buyin.js has run (its preInit has asked IndexedDB for the saved progress): the context
-    // is made while that read and the wasm's compilation go on. No WebGL2 after all (turned off,
-    // blocked): say so now; main() would only find the same.
-    s.onload = () => { if (!window.Module.calledRun && !makeContext()) glue.show('no-webgl'); };
     document.body.appendChild(s);
+    // No WebGL2 after all (turned off, blocked): say so now; main() would only find the same.
+    if (!makeContext()) glue.show('no-webgl');
   }
   start();
 })();

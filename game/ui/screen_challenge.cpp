@@ -282,6 +282,9 @@ void challenge_open_from_link() {
 void draw_challenge() {
   if (back_button()) go(Screen::Title);
   heading("Team challenge");
+  // The tab bar only chooses the tab; its contents are drawn after it. ImGui selects a tab asked
+  // for with SetSelected one frame late, and a link opened here (the play tab) showed the
+  // organizer's tab for that frame.
   if (ImGui::BeginTabBar("challenge_tabs")) {
     const char* names[] = {"Organize", "Play", "Leaderboard"};
     const char* ids[] = {"challenge.tab.organize", "challenge.tab.play", "challenge.tab.board"};
@@ -291,15 +294,15 @@ void draw_challenge() {
       track_item(ids[i]);
       if (open) {
         if (!g.select_tab) g.tab = i;
-        if (i == 0) draw_organize();
-        else if (i == 1) draw_play();
-        else draw_leaderboard();
         ImGui::EndTabItem();
       }
     }
     g.select_tab = false;
     ImGui::EndTabBar();
   }
+  if (g.tab == 0) draw_organize();
+  else if (g.tab == 1) draw_play();
+  else draw_leaderboard();
 }
 
 }  // namespace buyin::ui

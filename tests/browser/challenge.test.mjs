@@ -134,9 +134,23 @@ test('a challenge link opened in a tab already running the game opens that chall
   const game = (await ids(org.page, 'challenge.org.game.'))[0].replace('challenge.org.game.', 'challenge.play.game.');
   await org.context.close();
   const { page, context, log } = await open(session);  // the game is already running on its title screen
+  // Every published frame of the challenge screen is kept: the very first must show the play tab
+  // with the linked game (ImGui selects a tab one frame late, and it had shown the organizer's).
+  await page.evaluate(() => {
+    const glue = window.buyinGlue, set = glue.setUiState.bind(glue);
+    window.challengeFrames = [];
+    glue.setUiState = (json) => {
+      const s = JSON.parse(json);
+      if (s.screen === 'challenge') window.challengeFrames.push(s.items.map((i) => i.id));
+      set(json);
+    };
+  });
   await page.goto(link);                                // only the '#' part changes: no reload
   await waitScreen(page, 'challenge');
   await waitItem(page, game);
+  const first = await page.evaluate(() => window.challengeFrames[0]);
+  assert.ok(first.includes(game), `the first frame shows the linked game: ${first.join(', ')}`);
+  assert.ok(!first.some((id) => id.startsWith('challenge.org.')), `and not the organizer's tab: ${first.join(', ')}`);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

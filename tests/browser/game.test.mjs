@@ -167,6 +167,48 @@ test('settings persist across a reload, and a damaged save is reported, backed u
   await context.close();
 });
 
+// web/loader.js reads the saved progress from IndexedDB itself, as the page starts; IDBFS reads it
+// when that read fails. Both must give the game the same progress, and a first visit must not
+// create the database before anything is saved.
+test('saved progress is read as the page starts, and by IDBFS when that read fails; a first visit creates no database', async () => {
+  const { page, context, log } = await open(session);
+  const dbs = async () => (await page.evaluate(() => indexedDB.databases())).map((d) => d.name);
+  assert.deepEqual(await dbs(), [], 'nothing saved yet, no database');
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  await click(page, 'settings.high_contrast');
+  await page.waitForFunction(() => window.buyin.storageSyncs() > 0, null, { timeout: 5000 });
+  assert.deepEqual(await dbs(), ['/persist'], 'the first save made it');
+  const stat = () => page.evaluate(() => {
+    const s = Module.FS.stat('/persist/progress.json');
+    return { mtime: s.mtime.getTime(), text: new TextDecoder().decode(Module.FS.readFile('/persist/progress.json')) };
+  });
+  const before = await stat();
+
+  // The page's own read: the same file, with the time IDBFS stored (so its next write skips it).
+  await page.reload();
+  await waitScreen(page, 'title');
+  assert.deepEqual(await stat(), before);
+
+  // The page's read fails (its transaction cannot start): IDBFS reads instead, with the same result.
+  await page.addInitScript(() => {
+    const tx = IDBDatabase.prototype.transaction;
+    let first = true;
+    IDBDatabase.prototype.transaction = function (...a) {
+      if (first) { first = false; throw new DOMException('refused by the test', 'InvalidStateError'); }
+      return tx.apply(this, a);
+    };
+  });
+  await page.reload();
+  await waitScreen(page, 'title');
+  assert.deepEqual(await stat(), before);
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  assert.match(before.text, /"high_contrast": true/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('all progress exports to a file and imports into another browser: history, lessons and skills come along', async () => {
   const a = await open(session);
   await click(a.page, 'title.onboarding');
