@@ -42,6 +42,45 @@ test('the loading bar follows the bytes fetched up to 100%', async () => {
   await context.close();
 });
 
+// A fast start shows no loading card (it would only flash by); a slow one shows it. The half
+// second is stretched to ten (the page's animations slowed 20 times) to see that the card starts
+// hidden whatever this machine's speed.
+test('the loading card appears only when loading takes more than half a second', async () => {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Animation.enable');
+  await cdp.send('Animation.setPlaybackRate', { playbackRate: 0.05 });
+  await page.addInitScript(() => {
+    window.__cardSeen = [];  // the card's visibility at each animation frame until the game draws
+    const sample = () => {
+      const card = document.querySelector('#loading .card');
+      if (card) window.__cardSeen.push(getComputedStyle(card).visibility);
+      if (!(window.buyin && window.buyin.framesDrawn && window.buyin.framesDrawn() > 0)) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await page.goto(session.url);
+  await waitScreen(page, 'title');
+  const fast = await page.evaluate(() => window.__cardSeen);
+  assert.ok(fast.length > 0 && fast.every((v) => v === 'hidden'), `no card while the game starts: ${fast.join(' ')}`);
+  await context.close();
+
+  const slow = await open(session, {
+    waitReady: false, waitUntil: 'commit',
+    route: { pattern: '**/buyin.wasm', handler: async (r) => { await new Promise((w) => setTimeout(w, 2500)); await r.continue(); } },
+    // Once DOMContentLoaded has fired the page's style sheet applies (before it, the card is unstyled).
+    initScript: () => document.addEventListener('DOMContentLoaded', () => { window.__parsed = true; }),
+  });
+  await slow.page.waitForFunction(() => window.__parsed
+    && getComputedStyle(document.querySelector('#loading .card')).visibility === 'visible', null, { timeout: 2000 });
+  assert.ok(await slow.page.isVisible('#loading .card'), 'a slow load shows the card with its progress bar');
+  assert.equal(await slow.page.evaluate(() => window.buyin.framesDrawn()), 0, 'while the game has not drawn yet');
+  await waitScreen(slow.page, 'title');
+  assert.equal(await slow.page.isVisible('#loading'), false);
+  await slow.context.close();
+});
+
 test('clicking each title entry opens its screen, and Back returns', async () => {
   const { page, context, log } = await open(session);
   for (const [entry, screen] of [['title.onboarding', 'onboarding'], ['title.practice', 'practice'],
