@@ -14,6 +14,7 @@
   let drawn = 0;            // frames the wasm actually drew (an idle page draws none)
   const readyWaiters = [];
   let syncing = false, syncAgain = false, syncs = 0;
+  let storageProblem = '';  // why IndexedDB could not be read at start-up; then nothing is written to it
   let lastGame = null;
   let running = false;      // main() has started: only then may the page call into the wasm
   const fileInput = document.createElement('input');
@@ -64,8 +65,12 @@
     },
     frameDrawn() { drawn++; },
     // Push /persist to IndexedDB. Writes that arrive while a sync runs are folded into one more.
+    // Called by web/loader.js when the saved progress could not be read: /persist holds less than
+    // IndexedDB, and a sync would overwrite (and delete) what it holds, so none is made.
+    storageUnreadable(message) { storageProblem = message || 'an unknown error'; },
+    storageProblem: () => storageProblem,
     syncStorage() {
-      if (!window.Module || !Module.FS) return;
+      if (!window.Module || !Module.FS || storageProblem) return;
       if (syncing) { syncAgain = true; return; }
       syncing = true;
       Module.FS.syncfs(false, (err) => {
@@ -108,6 +113,7 @@
     screen: () => (uiState ? uiState.screen : null),
     framesDrawn: () => drawn,
     storageSyncs: () => syncs,   // completed flushes to IndexedDB
+    storageProblem: () => storageProblem,
     lastGame: () => lastGame,    // the summary of the last finished game
     idle: () => !syncing,
     items() {

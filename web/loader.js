@@ -141,7 +141,11 @@ void main() {
           const tx = db.transaction(kStore, 'readonly');
           const keys = tx.objectStore(kStore).getAllKeys();
           const values = tx.objectStore(kStore).getAll();
-          tx.oncomplete = () => { db.close(); resolve(keys.result.map((k, i) => [k, values.result[i]])); };
+          tx.oncomplete = () => {
+            db.close();
+            const ok = keys.result.length === values.result.length;
+            resolve(ok ? keys.result.map((k, i) => [k, values.result[i]]) : null);
+          };
           tx.onabort = () => { db.close(); resolve(null); };
         } catch (e) {
           db.close();
@@ -151,15 +155,15 @@ void main() {
     });
   }
   // Into the IDBFS mount, as IDBFS's storeLocalEntry does (directories first, the stored times
-  // kept), so its next write to IndexedDB sees these files as unchanged.
+  // kept), so its next write to IndexedDB sees these files as unchanged. Throws at an entry it
+  // cannot restore: starting without it would let the next write drop it from IndexedDB.
   function restoreSaved(FS, entries) {
-    const prefix = kDbName + '/';
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const [path, e] of entries) {
-      if (typeof path !== 'string' || !path.startsWith(prefix) || !e || !e.timestamp) continue;
+      if (!e || !(e.timestamp instanceof Date) || typeof path !== 'string') throw new Error(`${path}: an unreadable entry`);
       if (FS.isDir(e.mode)) FS.mkdirTree(path, e.mode);
       else if (FS.isFile(e.mode)) FS.writeFile(path, e.contents, { canOwn: true });
-      else continue;
+      else throw new Error(`${path}: neither a file nor a folder`);
       FS.chmod(path, e.mode);
       FS.utime(path, e.timestamp, e.timestamp);
     }
@@ -193,7 +197,10 @@ void main() {
         FS.mount(FS.filesystems.IDBFS, {}, '/persist');
         Module.addRunDependency('buyin-storage');
         const done = (err) => {
-          if (err) console.warn('Saved progress could not be read from IndexedDB:', err);
+          if (err) {
+            console.warn('Saved progress could not be read from IndexedDB:', err);
+            glue.storageUnreadable(String((err && (err.message || err.name)) || err));
+          }
           Module.removeRunDependency('buyin-storage');
         };
         // If the early read failed (or its entries would not go in), IDBFS reads for itself.

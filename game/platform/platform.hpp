@@ -20,6 +20,9 @@ void request_redraw();
 bool storage_read(const std::string& name, std::string& out);
 // Writes atomically (temporary file, then rename) and flushes to persistent storage.
 bool storage_write(const std::string& name, const std::string& bytes);
+// Why the saved files could not be read when the app started, or "" when they could. While it is
+// set, writes stay in memory: flushing them would overwrite what could not be read.
+std::string storage_problem();
 // The wall clock as ISO 8601 UTC ("2026-11-23T10:00:00Z"), for history entries.
 std::string now_iso8601();
 // A game just finished: a JSON summary for the page (web/lms.js reports it to an LMS, builds

@@ -24,6 +24,7 @@ std::string storage_dir() {
   return dir;
 }
 void storage_flush() {}
+std::string storage_problem() { return ""; }  // files are read one by one: a bad one is reported as damaged
 void publish_ui_state(const std::string&) {}
 void announce(const std::string& text) { std::printf("%s\n", text.c_str()); }
 void download(const std::string& filename, const std::string&, const std::string& bytes) {

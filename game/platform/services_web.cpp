@@ -26,9 +26,11 @@ EM_JS(void, js_game_finished, (const char* json), {
   if (window.buyinGlue) window.buyinGlue.gameFinished(UTF8ToString(json));
 });
 EM_JS(char*, js_take_string, (int which), {
-  // 0: LMS resume data, 1: the URL fragment. Returned as a malloc'd C string (freed by C++).
+  // 0: LMS resume data, 1: the URL fragment, 2: this page's address, 3: why IndexedDB could not be
+  // read. Returned as a malloc'd C string (freed by C++).
   var s = "";
   if (which === 0 && window.buyinGlue) s = window.buyinGlue.resumeData() || "";
+  if (which === 3 && window.buyinGlue) s = window.buyinGlue.storageProblem();
   if (which === 1) { try { s = decodeURIComponent((location.hash || "").replace(/^#/, "")); } catch (e) { s = location.hash.slice(1); } }
   if (which === 2) s = location.origin + location.pathname;
   var n = lengthBytesUTF8(s) + 1;
@@ -71,7 +73,8 @@ std::vector<IncomingFile> take_incoming_files() {
 }
 // /persist is mounted as IDBFS and loaded from IndexedDB before main() runs (web/loader.js).
 std::string storage_dir() { return "/persist"; }
-void storage_flush() { js_sync_storage(); }
+void storage_flush() { js_sync_storage(); }  // web/glue.js skips it while storage_problem() is set
+std::string storage_problem() { return take_js_string(3); }
 void publish_ui_state(const std::string& json) { js_publish_ui_state(json.c_str()); }
 void announce(const std::string& text) { js_announce(text.c_str()); }
 void download(const std::string& filename, const std::string& mime, const std::string& bytes) {

@@ -74,11 +74,22 @@ static void draw_save_problems() {
   Session& s = session();
   if (s.save_problems.empty()) return;
   const Palette& p = palette();
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const size_t shown = s.save_problems.size() < 3 ? s.save_problems.size() : 3;
+  // Tall enough for the messages, wrapped to the banner's width, and the buttons.
+  const ImVec2 pad(16.0f, 12.0f);
+  const float wrap = ImGui::GetContentRegionAvail().x - 2 * pad.x;
+  float h = 2 * pad.y + ImGui::GetFrameHeight();
+  for (size_t i = 0; i < shown; ++i) h += ImGui::CalcTextSize(s.save_problems[i].c_str(), nullptr, false, wrap).y + st.ItemSpacing.y;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.panel_hover);
-  ImGui::BeginChild("save_problems", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4.2f), true);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, pad);
+  ImGui::BeginChild("save_problems", ImVec2(0, h), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(p.warn, "%s", s.save_problems[0].c_str());
   track_item("save_problem.message");
-  for (size_t i = 1; i < s.save_problems.size() && i < 3; ++i) ImGui::TextColored(p.text_dim, "%s", s.save_problems[i].c_str());
+  for (size_t i = 1; i < shown; ++i) ImGui::TextColored(p.text_dim, "%s", s.save_problems[i].c_str());
+  ImGui::PopTextWrapPos();
   if (!damaged_save().empty()) {
     if (tracked_button("Download the damaged save", "save_problem.download"))
       platform::download("buyin-damaged-save.json", "application/json", damaged_save());

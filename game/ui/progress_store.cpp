@@ -29,6 +29,10 @@ void progress_load() {
   Session& s = session();
   std::string text;
   struct Merge { ~Merge() { merge_lms_resume(); } } merge_at_exit;
+  const std::string problem = platform::storage_problem();
+  if (!problem.empty())
+    s.save_problems.push_back("Your saved progress could not be read from this browser's storage (" + problem +
+                              "). It is left as it was: nothing is saved while this page is open. Reload to try again.");
   if (!platform::storage_read(kFile, text)) return;  // first visit
   ProgressDecode d = decode_progress(text);
   s.progress = d.progress;
@@ -37,7 +41,7 @@ void progress_load() {
     g_damaged = text;
     const std::string backup = "progress.backup-" + platform::now_iso8601() + ".json";
     platform::storage_write(backup, text);
-    s.save_problems = d.problems;
+    s.save_problems.insert(s.save_problems.end(), d.problems.begin(), d.problems.end());
     s.save_problems.insert(s.save_problems.begin(),
                            "Your saved progress was damaged. What could be read is kept; the original is backed up as " + backup + ".");
   }
