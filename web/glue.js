@@ -64,11 +64,11 @@
       show('load-error');
     },
     frameDrawn() { drawn++; },
-    // Push /persist to IndexedDB. Writes that arrive while a sync runs are folded into one more.
     // Called by web/loader.js when the saved progress could not be read: /persist holds less than
     // IndexedDB, and a sync would overwrite (and delete) what it holds, so none is made.
     storageUnreadable(message) { storageProblem = message || 'an unknown error'; },
     storageProblem: () => storageProblem,
+    // Push /persist to IndexedDB. Writes that arrive while a sync runs are folded into one more.
     syncStorage() {
       if (!window.Module || !Module.FS || storageProblem) return;
       if (syncing) { syncAgain = true; return; }
