@@ -121,7 +121,7 @@ void main() {
   // IDBFS's own read (FS.syncfs) can only start once buyin.js has run, and its several round trips
   // then queue behind the WebGL context's creation. Resolves to [[path, entry], ...], or to null
   // when this read failed and IDBFS should read instead. A first visit creates no database here
-  // (IDBFS creates it at the first save) and is told so in one question, not an open and an abort.
+  // (IDBFS creates it at its first write) and is told so in one question, not an open and an abort.
   const kDbName = '/persist', kStore = 'FILE_DATA';
   let saved = Promise.resolve(null);
   function readSaved() {
