@@ -123,7 +123,6 @@ void main() {
   // when this read failed and IDBFS should read instead. A first visit creates no database here
   // (IDBFS creates it at its first write) and is told so in one question, not an open and an abort.
   const kDbName = '/persist', kStore = 'FILE_DATA';
-  let saved = Promise.resolve(null);
   function readSaved() {
     if (!window.indexedDB) return Promise.resolve(null);
     if (!indexedDB.databases) return readStore();
@@ -173,7 +172,7 @@ void main() {
   // buyin.js, then the WebGL2 context, whose creation blocks this thread while those go on.
   function start() {
     if (!window.WebGL2RenderingContext) { glue.show('no-webgl'); return; }
-    saved = readSaved();
+    const saved = readSaved();
     const wasm = compileWithProgress('buyin.wasm').then((module) => {
       text.textContent = 'Starting…';
       return module;

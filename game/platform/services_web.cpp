@@ -30,9 +30,9 @@ EM_JS(char*, js_take_string, (int which), {
   // read. Returned as a malloc'd C string (freed by C++).
   var s = "";
   if (which === 0 && window.buyinGlue) s = window.buyinGlue.resumeData() || "";
-  if (which === 3 && window.buyinGlue) s = window.buyinGlue.storageProblem();
   if (which === 1) { try { s = decodeURIComponent((location.hash || "").replace(/^#/, "")); } catch (e) { s = location.hash.slice(1); } }
   if (which === 2) s = location.origin + location.pathname;
+  if (which === 3 && window.buyinGlue) s = window.buyinGlue.storageProblem();
   var n = lengthBytesUTF8(s) + 1;
   var p = _malloc(n);
   stringToUTF8(s, p, n);
