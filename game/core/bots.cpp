@@ -11,11 +11,12 @@
 namespace buyin {
 
 const char* to_string(Policy p) {
-  static const char* n[] = {"random", "pusher", "classic", "facilitator", "expert"};
+  static const char* n[] = {"random", "pusher", "classic", "facilitator", "expert", "same_card", "facilitative_only",
+                            "listen_only", "give_space_first", "top_of_hand", "never_recommend"};
   return n[static_cast<int>(p)];
 }
 bool parse_policy(const std::string& s, Policy& out) {
-  for (int i = 0; i < kPolicyCount; ++i)
+  for (int i = 0; i < kAllPolicies; ++i)
     if (s == to_string(static_cast<Policy>(i))) { out = static_cast<Policy>(i); return true; }
   return false;
 }
@@ -60,7 +61,8 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
   const Content& c = *g.content;
   const Scenario& sc = g.scenario();
   const State& st = g.state;
-  // Visible facts only: the notebook (learned constraints, resolved or not), people, own history.
+  // Visible facts only: the notebook (learned constraints, resolved or not), people, the buyer's last
+  // words (a worry, a stall, a hint), what happened in this meeting, own history.
   bool open_note = false;
   std::array<int, kConstraintTypeCount> note{};  // 1 learned unresolved, 2 learned resolved
   std::vector<int> owner_open(sc.stakeholders.size(), 0);
@@ -71,43 +73,50 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
     note[static_cast<size_t>(d.type)] = std::max(note[static_cast<size_t>(d.type)], res ? 2 : 1);
     if (!res) { open_note = true; owner_open[static_cast<size_t>(d.owner)] = 1; }
   }
-  int not_engaged = 0;
-  for (const PersonState& p : st.people) not_engaged += p.engaged ? 0 : 1;
+  int waiting = 0;  // people neither in the room nor asked yet
+  for (const PersonState& p : st.people) waiting += (p.engaged || p.invited) ? 0 : 1;
+  const int worry_type = st.said_constraint >= 0 && st.said != Said::stall
+                             ? static_cast<int>(sc.pool[static_cast<size_t>(st.constraints[static_cast<size_t>(st.said_constraint)].def)].type) : -1;
   for (Option& o : opts) {
     const MoveDef& m = c.moves[static_cast<size_t>(o.a.move)];
-    int slot = 0;
-    for (size_t k = 0; k < sc.deck.size(); ++k) if (sc.deck[k] == o.a.move) slot = static_cast<int>(k);
+    const int used_here = st.category_uses_meeting[static_cast<size_t>(m.category)];
     int v = category_fit(m.category, st.stage) * 6;
-    v -= st.move_uses[static_cast<size_t>(slot)] * 8 + st.category_uses_meeting[static_cast<size_t>(m.category)] * 5;
+    v -= st.move_uses[static_cast<size_t>(o.slot)] * 8 + used_here * 5;
+    if (used_here >= kQuestionsPerMeeting && m.category != Category::listen) v -= 40;  // an interrogation
     for (ConstraintType t : m.addresses) {
       int n = note[static_cast<size_t>(t)];
       if (m.category == Category::facilitative || m.category == Category::implication || m.category == Category::situation ||
           m.category == Category::involve_others)
         v += n == 0 ? (st.stage >= 3 ? 7 : 4) : n == 1 ? 6 : 0;
+      if (static_cast<int>(t) == worry_type && m.category != Category::pitch) v += 14;  // answer the worry just voiced
     }
     if (o.a.target >= 0 && owner_open[static_cast<size_t>(o.a.target)]) v += 5;
+    if (st.said == Said::objection && (m.category == Category::listen || (o.a.target == st.said_speaker && m.category == Category::facilitative))) v += 14;
+    if (st.said == Said::stall && (m.category == Category::facilitative || m.category == Category::involve_others)) v += 8;
     switch (m.category) {
       case Category::involve_others:
         if (o.a.target >= 0 && !st.people[static_cast<size_t>(o.a.target)].engaged)
-          v += st.stage >= 1 ? 25 + (sc.stakeholders[static_cast<size_t>(o.a.target)].veto ? 5 : 0) : -5;
-        else if (o.a.target < 0 && not_engaged > 0) v += st.stage >= 1 ? 22 : -5;
+          v += st.people[static_cast<size_t>(o.a.target)].invited ? -30 : st.stage >= 1 ? 25 + (sc.stakeholders[static_cast<size_t>(o.a.target)].veto ? 5 : 0) : -5;
+        else if (o.a.target < 0 && waiting > 0) v += st.stage >= 1 ? 22 : -5;
         else v -= 8;  // everyone is already here
         break;
       case Category::give_space:
-        v += open_note ? 16 + 8 * st.turn : -30;  // let them work once something surfaced, late in the meeting
+        v += open_note && st.moved_meeting ? 16 + 8 * st.turn : -30;  // let them work once something surfaced, late in the meeting
         break;
       case Category::listen:
-        if (o.a.target >= 0) v += (50 - st.people[static_cast<size_t>(o.a.target)].trust) / 4;
+        if (st.spoke == 0 && st.said == Said::nothing) v -= 10;  // nothing to play back yet
+        else if (o.a.target >= 0) v += (50 - st.people[static_cast<size_t>(o.a.target)].trust) / 4;
         else v += (50 - mean_trust(st)) / 4;
         break;
       case Category::situation:
-        if (st.category_uses[static_cast<size_t>(Category::situation)] >= kSituationSparingly - 1) v -= 30;
+        if (used_here >= 1 || st.category_uses[static_cast<size_t>(Category::situation)] >= kSituationSparingly - 1) v -= 30;
         break;
       case Category::need_payoff:  // the buyer-ready stage: let them say the value
         if (st.stage == 5 || (st.stage == 4 && !open_note)) v += 18;
         break;
       case Category::pitch:
-        if (st.stage == 6) v += 15;
+        if (st.stage >= 5 && m.ties_to_need && st.needs_stated >= kNeedsStated / 2) v += 20;
+        else if (st.stage >= 5) v -= 4;
         break;
       case Category::de_risk:
         if (st.stage >= 6) v += 16 + (st.stage == 7 ? 8 : 0);
@@ -121,17 +130,25 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
 }
 
 const Option& classic(const Game& g, std::vector<Option>& opts, Rng& r) {
-  // Needs analysis first, then the pitch, then handle objections, then close; repeat.
-  const int n = g.state.moves_made;
-  static const Category cycle[] = {Category::pitch, Category::rebuttal, Category::pressure, Category::de_risk};
+  // A conventional needs-analysis seller, meeting by meeting: a fact question, a problem question, the
+  // pitch, a proposal or trial, then the close; objections are rebutted, the decision maker asked for.
+  const State& st = g.state;
+  const Scenario& sc = g.scenario();
+  int boss = -1;
+  for (size_t i = 0; i < sc.stakeholders.size(); ++i)
+    if (sc.stakeholders[i].role == Role::economic_buyer && !st.people[i].engaged && !st.people[i].invited) boss = static_cast<int>(i);
+  static const Category plan[][3] = {
+      {Category::situation, Category::facilitative, Category::implication},
+      {Category::implication, Category::facilitative, Category::situation},
+      {Category::pitch, Category::pitch, Category::pitch},
+      {Category::de_risk, Category::pitch, Category::pitch},
+      {Category::pressure, Category::de_risk, Category::pitch}};
+  const int turn = std::min(st.turn, 4);
   for (Option& o : opts) {
     int v = 0;
-    if (n < 3) {
-      v = o.cat == Category::situation ? 30 : o.cat == Category::facilitative ? 20 : o.cat == Category::implication ? 10 : 0;
-    } else {
-      Category want = cycle[(n - 3) % 4];
-      v = o.cat == want ? 30 : o.cat == Category::pitch ? 20 : o.cat == Category::situation ? 10 : 0;
-    }
+    for (int k = 0; k < 3; ++k) if (o.cat == plan[turn][k]) v = std::max(v, 30 - 10 * k);
+    if (st.said == Said::objection && o.cat == Category::rebuttal) v = 40;  // handle the objection
+    if (o.cat == Category::involve_others && boss >= 0 && o.a.target == boss && turn == 1) v = 35;  // "who signs?"
     if (o.cat == Category::give_space) v = -10;
     o.value = v;
   }
@@ -146,6 +163,33 @@ const Option& pusher(std::vector<Option>& opts, Rng& r) {
   return best(opts, r);
 }
 
+// ---- the zoo: degenerate strategies a balanced game must not reward ------------------------------
+// Each picks from the options in the hand's order (the first legal target of a card comes first).
+const Option& first_of(std::vector<Option>& opts, Category k) {
+  for (const Option& o : opts) if (o.cat == k) return o;
+  return opts[0];
+}
+
+const Option& zoo(const Game& g, Policy p, std::vector<Option>& opts, Rng& r) {
+  switch (p) {
+    case Policy::same_card: {
+      const int want = g.actions.empty() ? opts[0].a.move : g.actions[0].move;
+      for (const Option& o : opts) if (o.a.move == want) return o;
+      return opts[0];
+    }
+    case Policy::facilitative_only: return first_of(opts, Category::facilitative);
+    case Policy::listen_only: return first_of(opts, Category::listen);
+    case Policy::give_space_first: return first_of(opts, Category::give_space);
+    case Policy::never_recommend: {
+      for (Option& o : opts)
+        o.value = (o.cat == Category::pitch || o.cat == Category::need_payoff || o.cat == Category::de_risk || o.cat == Category::rebuttal ||
+                   o.cat == Category::pressure) ? 0 : 1;
+      return best(opts, r);
+    }
+    default: return opts[0];  // top_of_hand
+  }
+}
+
 // ---- expert: beam search over the full (hidden) state ------------------------------------------
 int evaluate(const Content& c, const State& st) {
   const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];
@@ -157,9 +201,11 @@ int evaluate(const Content& c, const State& st) {
   }
   for (size_t i = 0; i < st.people.size(); ++i) {
     if (st.people[i].engaged) v += 30;
+    else if (st.people[i].invited) v += 28;  // joins at the next meeting
     else if (sc.stakeholders[i].veto && st.stage >= 4) v -= 150;  // it will block late
   }
   v += mean_trust(st) * 2;
+  v -= st.resistance * 4;
   v -= st.early_pitches * 150;
   v -= (st.meeting * sc.moves_per_meeting + st.turn) * 15;
   return v;
@@ -195,6 +241,8 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
         MoveResult scratch;
         detail::apply_unchecked(c, child.st, child.a, k.deck_slot, false, scratch);
         child.value = evaluate(c, child.st);
+        // The expert models good practice: a pushed or harmful move is taken only when nothing else is dealt.
+        if (scratch.verdict == Verdict::pushed || scratch.verdict == Verdict::harmful) child.value -= 100000000;
       });
     }
     // Best first; equal values keep their order of generation (a stable sort of the children).
@@ -258,6 +306,9 @@ Choice choose(const Game& g, Policy p) {
     case Policy::pusher: return of(pusher(opts, r));
     case Policy::classic: return of(classic(g, opts, r));
     case Policy::facilitator: return of(facilitator(g, opts, r));
+    case Policy::same_card: case Policy::facilitative_only: case Policy::listen_only: case Policy::give_space_first:
+    case Policy::top_of_hand: case Policy::never_recommend:
+      return of(zoo(g, p, opts, r));
     case Policy::expert: {
       std::vector<Action> path = expert_path(c, g.scenario().id, g.state.seed, &g.state, g.config.meeting_limit);
       if (path.empty()) return of(opts[0]);
@@ -308,6 +359,7 @@ Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
 
 PolicyStats run_policy(const Content& c, const std::string& scenario_id, Policy p, uint64_t first_seed, int games) {
   PolicyStats s;
+  const Lesson* lesson = lesson_for(c, scenario_id);
   int64_t meetings = 0;
   for (int i = 0; i < games; ++i) {
     Game g = play_policy(c, GameConfig{scenario_id, first_seed + static_cast<uint64_t>(i), 0}, p, false);
@@ -318,6 +370,7 @@ PolicyStats run_policy(const Content& c, const std::string& scenario_id, Policy 
     s.no_decisions += g.state.ending == Ending::no_decision;
     s.disengaged += g.state.ending == Ending::disengaged;
     meetings += g.state.meeting + (g.state.turn > 0 ? 1 : 0);
+    if (lesson) s.lesson_passes += check_lesson(c, *lesson, g).passed ? 1 : 0;
   }
   if (s.games > 0) {
     s.mean_score = static_cast<int>(s.total_score / s.games);
@@ -325,6 +378,7 @@ PolicyStats run_policy(const Content& c, const std::string& scenario_id, Policy 
     s.no_decision_pct = s.no_decisions * 100 / s.games;
     s.disengaged_pct = s.disengaged * 100 / s.games;
     s.mean_meetings_x10 = static_cast<int>(meetings * 10 / s.games);
+    if (lesson) s.lesson_pass_pct = s.lesson_passes * 100 / s.games;
   }
   return s;
 }

@@ -168,9 +168,24 @@ Verification verify_result(const Content& c, const std::string& code, const Chal
 // Meetings a game has used so far (a meeting counts once a move was made in it).
 inline int meetings_used(const State& st) { return st.meeting + (st.turn > 0 ? 1 : 0); }
 
+// ---- lessons ------------------------------------------------------------------------------------
+// A lesson is passed with its score AND the behaviour it teaches (Lesson::requirements).
+struct LessonCheck {
+  bool passed = false, score_ok = false;
+  int score = 0;
+  std::vector<std::pair<Requirement, bool>> requirements;  // each one, met or not, in the lesson's order
+};
+LessonCheck check_lesson(const Content& c, const Lesson& l, const Game& g);
+const Lesson* lesson_for(const Content& c, const std::string& scenario_id);  // nullptr when no lesson plays it
+
 // ---- bots ---------------------------------------------------------------------------------------
-enum class Policy : uint8_t { random, pusher, classic, facilitator, expert };
-constexpr int kPolicyCount = 5;
+enum class Policy : uint8_t {
+  random, pusher, classic, facilitator, expert,
+  // the zoo: degenerate strategies that must never come near good play (tools/buyin zoo)
+  same_card, facilitative_only, listen_only, give_space_first, top_of_hand, never_recommend
+};
+constexpr int kPolicyCount = 5;  // the balance table's policies, Policy values 0..4
+constexpr int kZooFirst = 5, kAllPolicies = 11;
 const char* to_string(Policy p);
 bool parse_policy(const std::string& s, Policy& out);
 // One move for the game's current state; facilitator/classic/pusher/random see only View-level info.
@@ -189,6 +204,7 @@ struct PolicyStats {
   int mean_score = 0, purchase_pct = 0, no_decision_pct = 0, disengaged_pct = 0;
   int mean_meetings_x10 = 0;  // mean meetings used, times 10
   int purchases = 0, no_decisions = 0, disengaged = 0;
+  int lesson_passes = 0, lesson_pass_pct = -1;  // -1: the scenario is no lesson's
 };
 PolicyStats run_policy(const Content& c, const std::string& scenario_id, Policy p, uint64_t first_seed, int games);
 

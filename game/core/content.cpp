@@ -45,6 +45,21 @@ const char* describe_stage(int s) {
   return (s >= 0 && s < kStageCount) ? n[s] : "an unknown stage";
 }
 
+const char* to_string(Requirement r) {
+  static const char* n[] = {"no_early_pitch", "recommend_when_ready", "cost_named", "hints_heard", "people_brought_in",
+                            "worries_worked_through"};
+  return n[static_cast<int>(r)];
+}
+const char* describe(Requirement r) {
+  static const char* n[] = {"no pitch, pressure or argument before the buyer was ready",
+                            "a recommendation placed once the buyer was ready (S5 or later)",
+                            "the buyer named a cost of staying put (reached S1)",
+                            "you heard the buyer's hidden constraints (at least two, or all there were)",
+                            "the people the change affects were brought in",
+                            "the worries you heard were worked through (every blocking one resolved)"};
+  return n[static_cast<int>(r)];
+}
+
 int Content::find_scenario(const std::string& id) const {
   for (size_t i = 0; i < scenarios.size(); ++i) if (scenarios[i].id == id) return static_cast<int>(i);
   return -1;

@@ -55,6 +55,7 @@ struct MoveDef {
   std::vector<ConstraintType> addresses;
   int min_stage = 0, max_stage = 7;
   int strength = 2;
+  bool ties_to_need = false;  // a pitch built on what the buyer said they need ("ties_to_need")
   bool addresses_type(ConstraintType t) const {
     for (ConstraintType a : addresses) if (a == t) return true;
     return false;
@@ -66,6 +67,8 @@ struct StakeholderDef {
   Role role = Role::economic_buyer;
   bool engaged = true, veto = false;
   int trust = 50, openness = 50;
+  int joins_from_stage = 0;  // an invitation is taken up only once the buyer reached this stage
+  int through = -1;          // stakeholder index who must be engaged (and trusting) to bring them in; -1 = anyone
 };
 
 struct ConstraintDef {
@@ -74,6 +77,8 @@ struct ConstraintDef {
   int owner = 0;  // index into Scenario::stakeholders
   int severity = 1;
   bool aware = false, always = false;
+  int takes_meetings = 0;  // meetings of internal work after the buyer became aware before it can resolve
+  enum class Start : uint8_t { hidden, known, resolved } start = Start::hidden;  // the buyer's work done before you came
   std::string summary, resolved;
   std::vector<std::string> hints;
 };
@@ -83,6 +88,7 @@ struct LineDef {
   int category = -1;  // Category value, -1 = any
   int verdict = -1;   // Verdict value, -1 = any
   int min_stage = 0, max_stage = 7;
+  bool stall = false;  // "kind": "stall": how this speaker puts off a seller who pushes (see Stall in sim.hpp)
   std::string text;
 };
 
@@ -99,6 +105,11 @@ struct Scenario {
   int difficulty = 1;
   World world = World::consumer;
   int meetings = 6, moves_per_meeting = 4, hand_size = 8, need = 10;
+  // A buyer who starts further along: the work up to start_stage is done before the first meeting.
+  int start_stage = 0, needs_stated = 0;
+  // Percent of draws in which the buyer did their internal work before you came (a ready buyer, who
+  // buys from a conventional seller too). -1 in the file: 10 for a full scenario, 0 for a lesson.
+  int ready_share = -1;
   std::vector<int> deck;  // indices into Content::moves, in deck order
   std::vector<StakeholderDef> stakeholders;
   int draw_min = 1, draw_max = 1;
@@ -115,9 +126,16 @@ struct Scenario {
 };
 
 struct Callout { std::string on, text; };
+// What a lesson's pass condition asks of the trainee besides the score (onboarding.json "requires").
+enum class Requirement : uint8_t { no_early_pitch, recommend_when_ready, cost_named, hints_heard, people_brought_in, worries_worked_through };
+constexpr int kRequirementCount = 6;
+const char* to_string(Requirement r);
+const char* describe(Requirement r);  // "you placed a recommendation only once the buyer was ready (S5 or later)"
+
 struct Lesson {
   std::string id, scenario, title, idea, coach_intro;
   int pass_score = 0;
+  std::vector<Requirement> requirements;
   std::vector<Callout> callouts;
 };
 

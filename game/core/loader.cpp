@@ -96,6 +96,10 @@ const char* const kVerdicts[] = {"facilitated", "neutral", "pushed", "harmful"};
 const char* const kWorlds[] = {"consumer", "small_business", "mid_market", "enterprise", "public_sector", "healthcare"};
 const char* const kTargets[] = {"none", "stakeholder"};
 const char* const kKinds[] = {"lesson", "full"};
+const char* const kStarts[] = {"hidden", "known", "resolved"};
+const char* const kLineKinds[] = {"reply", "stall"};
+const char* const kRequirements[] = {"no_early_pitch", "recommend_when_ready", "cost_named", "hints_heard", "people_brought_in",
+                                     "worries_worked_through"};
 
 // Typed, checked field access for one file. Every accessor records its own error and returns false.
 struct Reader {
@@ -251,7 +255,8 @@ void load_moves(Reader& r, const json& root, Content& c) {
   for (size_t i = 0; i < moves->size(); ++i) {
     const json& j = (*moves)[i];
     std::string p = "/moves/" + std::to_string(i);
-    if (!r.object(j, p, {"id", "category", "label", "phrasings", "target", "addresses", "min_stage", "max_stage", "strength"})) continue;
+    if (!r.object(j, p, {"id", "category", "label", "phrasings", "target", "addresses", "min_stage", "max_stage", "strength",
+                          "ties_to_need"})) continue;
     MoveDef m;
     size_t before = r.errors.size();
     if (r.id(j, p, "id", m.id)) {
@@ -270,6 +275,10 @@ void load_moves(Reader& r, const json& root, Content& c) {
     }
     r.stages(j, p, m.min_stage, m.max_stage);
     r.integer(j, p, "strength", 1, 3, m.strength, false);
+    if (j.contains("ties_to_need")) {
+      r.boolean(j, p, "ties_to_need", m.ties_to_need);
+      if (m.ties_to_need && m.category != Category::pitch) r.err(p + "/ties_to_need", "expected only on pitch moves (it ties a pitch to a stated need)");
+    }
     if (r.errors.size() == before) c.moves.push_back(m);
   }
 }
@@ -277,7 +286,7 @@ void load_moves(Reader& r, const json& root, Content& c) {
 void load_scenario(Reader& r, const json& root, const std::string& want_id, Content& c) {
   const std::string p;
   if (!r.object(root, p, {"id", "title", "kind", "difficulty", "world", "brief", "offering", "meetings", "moves_per_meeting",
-                          "hand_size", "need", "deck", "stakeholders", "constraints", "lines"}))
+                          "hand_size", "need", "start_stage", "needs_stated", "ready_share", "deck", "stakeholders", "constraints", "lines"}))
     return;
   Scenario s;
   s.file = r.file;
@@ -300,6 +309,10 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
   r.integer(root, p, "moves_per_meeting", 1, 8, s.moves_per_meeting);
   r.integer(root, p, "hand_size", 3, 9, s.hand_size, false);
   r.integer(root, p, "need", 0, 100, s.need);
+  r.integer(root, p, "start_stage", 0, 7, s.start_stage, false);
+  r.integer(root, p, "needs_stated", 0, 100, s.needs_stated, false);
+  r.integer(root, p, "ready_share", 0, 100, s.ready_share, false);
+  if (s.ready_share < 0) s.ready_share = s.kind == ScenarioKind::lesson ? 0 : 10;
   if (const json* d = r.array(root, p, "deck", 1, 100000, false)) {
     std::set<std::string> seen;
     for (size_t i = 0; i < d->size(); ++i) {
@@ -319,7 +332,8 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
       const json& j = (*a)[i];
       std::string q = "/stakeholders/" + std::to_string(i);
       StakeholderDef sd;
-      if (!r.object(j, q, {"id", "name", "role", "title", "personality", "engaged", "veto", "trust", "openness"})) continue;
+      if (!r.object(j, q, {"id", "name", "role", "title", "personality", "engaged", "veto", "trust", "openness",
+                          "joins_from_stage", "through"})) continue;
       if (r.id(j, q, "id", sd.id)) {
         if (sd.id == "any") r.err(q + "/id", "expected an id other than \"any\" (it is reserved in lines)");
         else if (!people.emplace(sd.id, static_cast<int>(s.stakeholders.size())).second) r.err(q + "/id", "duplicate id \"" + sd.id + "\"");
@@ -332,7 +346,20 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
       r.boolean(j, q, "veto", sd.veto);
       r.integer(j, q, "trust", 0, 100, sd.trust);
       r.integer(j, q, "openness", 0, 100, sd.openness);
+      r.integer(j, q, "joins_from_stage", 0, 7, sd.joins_from_stage, false);
       s.stakeholders.push_back(sd);
+    }
+    // "through" names another stakeholder, so it is read once every id is known.
+    for (size_t i = 0; i < a->size() && i < s.stakeholders.size(); ++i) {
+      const json& j = (*a)[i];
+      const std::string q = "/stakeholders/" + std::to_string(i);
+      if (!j.is_object() || !j.contains("through")) continue;
+      const json& t = j["through"];
+      auto it = t.is_string() ? people.find(t.get_ref<const std::string&>()) : people.end();
+      if (it == people.end() || it->second == static_cast<int>(i))
+        r.err(q + "/through", "expected the id of another stakeholder of this scenario; got " + got(t));
+      else
+        s.stakeholders[i].through = it->second;
     }
     bool any_engaged = false;
     for (const StakeholderDef& sd : s.stakeholders) any_engaged |= sd.engaged;
@@ -351,7 +378,8 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
         for (size_t i = 0; i < pool->size(); ++i) {
           const json& j = (*pool)[i];
           std::string w = q + "/pool/" + std::to_string(i);
-          if (!r.object(j, w, {"id", "type", "owner", "severity", "aware", "always", "summary", "hints", "resolved"})) continue;
+          if (!r.object(j, w, {"id", "type", "owner", "severity", "aware", "always", "takes_meetings", "start", "summary", "hints",
+                                  "resolved"})) continue;
           ConstraintDef cd;
           if (r.id(j, w, "id", cd.id) && !ids.insert(cd.id).second) r.err(w + "/id", "duplicate id \"" + cd.id + "\"");
           if (r.enumf(j, w, "type", kTypes, v)) cd.type = static_cast<ConstraintType>(v);
@@ -368,6 +396,10 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
           r.integer(j, w, "severity", 1, 3, cd.severity);
           r.boolean(j, w, "aware", cd.aware);
           r.boolean(j, w, "always", cd.always);
+          // A blocker takes time by default: severity 3 needs two meetings of internal work, 2 needs one.
+          cd.takes_meetings = cd.severity - 1;
+          r.integer(j, w, "takes_meetings", 0, 6, cd.takes_meetings, false);
+          if (r.enumf(j, w, "start", kStarts, v, false)) cd.start = static_cast<ConstraintDef::Start>(v);
           always += cd.always ? 1 : 0;
           r.str(j, w, "summary", cd.summary);
           r.strings(j, w, "hints", 1, cd.hints);
@@ -386,7 +418,7 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
     for (size_t i = 0; i < a->size(); ++i) {
       const json& j = (*a)[i];
       std::string q = "/lines/" + std::to_string(i);
-      if (!r.object(j, q, {"speaker", "category", "verdict", "min_stage", "max_stage", "text"})) continue;
+      if (!r.object(j, q, {"speaker", "category", "verdict", "min_stage", "max_stage", "kind", "text"})) continue;
       LineDef l;
       if (const json* sp = r.field(j, q, "speaker", true)) {
         if (sp->is_string() && sp->get_ref<const std::string&>() == "any") l.speaker = -1;
@@ -396,8 +428,9 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
       if (const json* cv = r.field(j, q, "category", true)) r.name(*cv, q + "/category", kCategories, l.category, true);
       if (const json* vv = r.field(j, q, "verdict", true)) r.name(*vv, q + "/verdict", kVerdicts, l.verdict, true);
       r.stages(j, q, l.min_stage, l.max_stage);
+      if (r.enumf(j, q, "kind", kLineKinds, v, false)) l.stall = v == 1;
       r.str(j, q, "text", l.text);
-      if (l.speaker < 0 && l.category < 0 && l.verdict < 0 && l.min_stage == 0 && l.max_stage == 7) fallback = true;
+      if (!l.stall && l.speaker < 0 && l.category < 0 && l.verdict < 0 && l.min_stage == 0 && l.max_stage == 7) fallback = true;
       s.lines.push_back(l);
     }
     if (!fallback) r.err("/lines", "expected a line with speaker, category and verdict all \"any\" and no stage limits (the fallback reply)");
@@ -413,7 +446,7 @@ void load_onboarding(Reader& r, const json& root, Content& c, const std::set<std
   for (size_t i = 0; i < a->size(); ++i) {
     const json& j = (*a)[i];
     std::string p = "/lessons/" + std::to_string(i);
-    if (!r.object(j, p, {"id", "scenario", "title", "idea", "coach_intro", "pass_score", "callouts"})) continue;
+    if (!r.object(j, p, {"id", "scenario", "title", "idea", "coach_intro", "pass_score", "requires", "callouts"})) continue;
     Lesson l;
     size_t before = r.errors.size();
     if (r.id(j, p, "id", l.id) && !ids.insert(l.id).second) r.err(p + "/id", "duplicate id \"" + l.id + "\"");
@@ -423,6 +456,12 @@ void load_onboarding(Reader& r, const json& root, Content& c, const std::set<std
     r.str(j, p, "idea", l.idea);
     r.str(j, p, "coach_intro", l.coach_intro);
     r.integer(j, p, "pass_score", -100000, 100000, l.pass_score);
+    if (const json* rq = r.array(j, p, "requires", 0, kRequirementCount, false)) {
+      for (size_t k = 0; k < rq->size(); ++k) {
+        int v = 0;
+        if (r.name((*rq)[k], p + "/requires/" + std::to_string(k), kRequirements, v)) l.requirements.push_back(static_cast<Requirement>(v));
+      }
+    }
     if (const json* cs = r.array(j, p, "callouts", 0, 1000, false)) {
       for (size_t k = 0; k < cs->size(); ++k) {
         const json& cj = (*cs)[k];
@@ -497,7 +536,7 @@ void index_content(Content& c) {
       std::vector<int>& v = sc.lines_for[static_cast<size_t>(k)];
       v.clear();
       for (size_t i = 0; i < sc.lines.size(); ++i)
-        if (sc.lines[i].category < 0 || sc.lines[i].category == k) v.push_back(static_cast<int>(i));
+        if (!sc.lines[i].stall && (sc.lines[i].category < 0 || sc.lines[i].category == k)) v.push_back(static_cast<int>(i));
     }
     sc.lines_indexed = sc.lines.size();
     sc.deal_indexed = false;

@@ -11,10 +11,10 @@ constexpr int kFit[kCategoryCount][kStageCount] = {
     /* listen         */ {1, 1, 1, 1, 1, 1, 1, 1},
     /* give_space     */ {0, 0, 0, 0, 0, 0, 0, 0},    // judged by what has surfaced
     /* situation      */ {0, 1, 1, 0, 0, 0, 0, 0},    // sparingly; overuse is handled in sim
-    /* need_payoff    */ {-1, -1, -1, 0, 2, 2, 1, 0}, // before the team exists it rings hollow
-    /* pitch          */ {-2, -2, -2, -1, -1, 2, 2, 1},
+    /* need_payoff    */ {0, 0, 0, 0, 2, 2, 1, 0},    // too early it is only unanswerable, not harmful
+    /* pitch          */ {-1, -1, -1, -1, -1, 1, 1, 1}, // helps from S5 only when tied to a stated need (sim)
     /* rebuttal       */ {-1, -1, -1, -1, -1, -1, -1, -1},
-    /* pressure       */ {-2, -2, -2, -2, -1, -1, -1, 0},
+    /* pressure       */ {-2, -2, -2, -2, -2, -1, -1, -1}, // never neutral, S7 included
     /* de_risk        */ {-1, -1, -1, -1, 0, 1, 2, 2},
 };
 constexpr int kMoveDecay[] = {100, 60, 35, 20, 10};

@@ -81,11 +81,35 @@ State initial_state(const Content& c, int scenario, uint64_t seed, int meeting_l
   std::vector<int> drawn = always;
   for (size_t i = 0; i < others.size() && static_cast<int>(drawn.size()) < n; ++i) drawn.push_back(others[i]);
   std::sort(drawn.begin(), drawn.end());
+  // A buyer who starts further along has done that much of their own work before the first meeting:
+  // the scenario says so (start_stage), or this draw is one of its ready buyers (ready_share).
+  Rng ready = rng_for(seed, 6);
+  const bool ready_draw = ready.below(100) < sc.ready_share;
+  st.ready = ready_draw;
+  const int ss = std::max(sc.start_stage, ready_draw ? 5 : 0);
+  const int need_floor[] = {0, kNeedNoticed, kNeedShared, kNeedBeyondSelf};
+  st.need = std::max(st.need, need_floor[std::min(ss, 3)] + (ss >= 3 ? 10 : 0));
+  st.needs_stated = std::max(sc.needs_stated, ss >= 6 ? kNeedsStated : 0);
+  st.confidence = ss >= 7 ? kConfidence : 0;
+  if (ss >= 4) {
+    // The decision team is assembled: the economic buyer, veto holders and every drawn owner are in.
+    for (size_t i = 0; i < sc.stakeholders.size(); ++i) {
+      bool needed = sc.stakeholders[i].role == Role::economic_buyer || sc.stakeholders[i].veto;
+      for (int d : drawn) needed |= sc.pool[static_cast<size_t>(d)].owner == static_cast<int>(i);
+      if (needed) st.people[i].engaged = true;
+    }
+  }
   for (int d : drawn) {
+    const ConstraintDef& def = sc.pool[static_cast<size_t>(d)];
     ConstraintState cs;
     cs.def = d;
     // Unaware constraints start with a little seeded background awareness so seeds differ.
-    cs.awareness = sc.pool[static_cast<size_t>(d)].aware ? 60 : r.below(20);
+    cs.awareness = def.aware ? 60 : r.below(20);
+    ConstraintDef::Start start = ss >= 5 ? ConstraintDef::Start::resolved : def.start;
+    if (start != ConstraintDef::Start::hidden) cs.awareness = std::max(cs.awareness, 60);
+    if (start == ConstraintDef::Start::known) cs.learned = true;
+    if (start == ConstraintDef::Start::resolved) cs.progress = kResolved;
+    if (cs.awareness >= kAware) cs.aware_since = 0;
     st.constraints.push_back(cs);
   }
   st.move_uses.assign(sc.deck.size(), 0);
@@ -252,6 +276,8 @@ struct Ctx {
   int fit = 0, rep = 100, stage = 0;
   MoveResult& out;
   int first_touched = -1;  // the first constraint whose awareness/progress moved
+  bool resolved_one = false;  // one move (or one pause between meetings) resolves at most one constraint
+  int boost = 100;         // percent: a move that answers what the buyer just said lands harder
 
   int openness() const {
     if (a.target >= 0) return st.people[static_cast<size_t>(a.target)].openness;
@@ -259,10 +285,16 @@ struct Ctx {
     for (const PersonState& p : st.people) if (p.engaged) { sum += p.openness; ++n; }
     return n ? sum / n : 0;
   }
-  // Scaled positive effect: base x at strength 2, full repetition factor, openness 50.
-  int amt(int x) const { return x * m.strength * rep * (50 + openness()) / 20000; }
+  // Scaled positive effect: base x at strength 2, full repetition factor, openness 50, no resistance.
+  int amt(int x) const {
+    int64_t v = static_cast<int64_t>(x) * m.strength * rep * (50 + openness()) / 20000;
+    return static_cast<int>(v * (100 - st.resistance) / 100 * boost / 100);
+  }
   const ConstraintDef& def(size_t i) const { return sc.pool[static_cast<size_t>(st.constraints[i].def)]; }
-  void touch(size_t i) { if (first_touched < 0) first_touched = static_cast<int>(i); }
+  void touch(size_t i) {
+    if (first_touched < 0) first_touched = static_cast<int>(i);
+    st.moved_meeting = true;
+  }
   bool reachable(size_t i) const {
     int owner = def(i).owner;
     if (!st.people[static_cast<size_t>(owner)].engaged) return false;
@@ -272,36 +304,39 @@ struct Ctx {
     for (size_t i = 0; i < st.people.size(); ++i)
       if (st.people[i].engaged && (a.target < 0 || a.target == static_cast<int>(i))) st.people[i].trust = clamp100(st.people[i].trust + dx);
   }
+  void trust_of(int who, int dx) {
+    if (who >= 0) st.people[static_cast<size_t>(who)].trust = clamp100(st.people[static_cast<size_t>(who)].trust + dx);
+  }
   void open(int dx) {
     for (size_t i = 0; i < st.people.size(); ++i)
       if (st.people[i].engaged && (a.target < 0 || a.target == static_cast<int>(i))) st.people[i].openness = clamp100(st.people[i].openness + dx);
   }
+  void resist(int dx) { st.resistance = clamp100(st.resistance + dx); }
   void learn(size_t i) {
     if (st.constraints[i].learned) return;
     st.constraints[i].learned = true;
     out.learned.push_back(static_cast<int>(i));
+    st.moved_meeting = true;
+  }
+  void raise_awareness(size_t i, int gain) {
+    ConstraintState& cs = st.constraints[i];
+    cs.awareness = clamp100(cs.awareness + gain);
+    if (cs.awareness >= kAware && cs.aware_since < 0) cs.aware_since = st.meeting;
+    touch(i);
   }
   // Raise awareness on addressed constraints; a buyer who becomes (or already is) aware hints at it.
   void aware(int x) {
     if (x <= 0) return;
     for (size_t i = 0; i < st.constraints.size(); ++i) {
       if (!m.addresses_type(def(i).type) || !reachable(i)) continue;
-      ConstraintState& cs = st.constraints[i];
-      int gain = a.target >= 0 ? x * 3 / 2 : x;  // a question aimed at the owner lands harder
-      cs.awareness = clamp100(cs.awareness + gain);
-      touch(i);
-      if (cs.awareness >= kAware) learn(i);
+      raise_awareness(i, a.target >= 0 ? x * 3 / 2 : x);  // a question aimed at the owner lands harder
+      if (st.constraints[i].awareness >= kAware) learn(i);
     }
   }
   void progress(int x) {
     if (x <= 0) return;
-    for (size_t i = 0; i < st.constraints.size(); ++i) {
-      if (!m.addresses_type(def(i).type) || !reachable(i)) continue;
-      ConstraintState& cs = st.constraints[i];
-      if (cs.awareness < kAware || cs.progress >= kResolved) continue;
-      cs.progress = clamp100(cs.progress + x);
-      touch(i);
-    }
+    for (size_t i = 0; i < st.constraints.size(); ++i)
+      if (m.addresses_type(def(i).type) && reachable(i)) work_on(st, sc, i, x, resolved_one, this);
   }
   // The buyer voices one constraint they already know about (listening lets them talk).
   bool reveal_one(bool addressed_only) {
@@ -315,13 +350,34 @@ struct Ctx {
     return false;
   }
   int distance() const { return std::max(0, 5 - stage); }  // how far from buyer-ready
+
+  // Progress on constraint i, capped so that one step resolves at most one constraint and none
+  // resolves before the internal work it takes (takes_meetings after the buyer became aware).
+  static void work_on(State& st, const Scenario& sc, size_t i, int x, bool& resolved_one, Ctx* self) {
+    ConstraintState& cs = st.constraints[i];
+    const ConstraintDef& d = sc.pool[static_cast<size_t>(cs.def)];
+    if (cs.awareness < kAware || cs.progress >= kResolved || x <= 0) return;
+    bool ripe = cs.aware_since >= 0 && st.meeting >= cs.aware_since + d.takes_meetings;
+    int cap = (ripe && !resolved_one) ? kResolved : kResolved - 1;
+    int np = std::min(cap, cs.progress + x);
+    if (np <= cs.progress) return;
+    cs.progress = np;
+    st.moved_meeting = true;
+    if (self) self->touch(i);
+    if (np >= kResolved) resolved_one = true;
+  }
 };
+
+bool through_ok(const Scenario& sc, const State& st, int who) {
+  int t = sc.stakeholders[static_cast<size_t>(who)].through;
+  return t < 0 || (st.people[static_cast<size_t>(t)].engaged && st.people[static_cast<size_t>(t)].trust >= 50);
+}
 
 int pick_engaging(const Scenario& sc, const State& st) {
   // Whom "who else should be here?" brings in: veto holders, then constraint owners, then anyone.
   int best = -1, best_rank = 99;
   for (size_t i = 0; i < st.people.size(); ++i) {
-    if (st.people[i].engaged) continue;
+    if (st.people[i].engaged || st.people[i].invited) continue;
     int rank = 3;
     if (sc.stakeholders[i].veto) rank = 0;
     else for (const ConstraintState& cs : st.constraints) if (sc.pool[static_cast<size_t>(cs.def)].owner == static_cast<int>(i)) rank = 1;
@@ -331,11 +387,40 @@ int pick_engaging(const Scenario& sc, const State& st) {
   return best;
 }
 
-void end_meeting(State& st, MoveResult& out) {
+// ---- between meetings ---------------------------------------------------------------------------
+// The buyer works between every pair of meetings, paused for or not: the invited join, the owners
+// of what they know work on it (a pause given when something surfaced lets them do much more), the
+// defensiveness a push raised fades a little, and while it lasts the felt need quietly erodes.
+void between_meetings(const Scenario& sc, State& st, MoveResult& out, bool paused, bool work) {
   st.meeting += 1;
   st.turn = 0;
   st.category_uses_meeting.fill(0);
   out.meeting_ended = true;
+  if (!work) return;
+  for (size_t i = 0; i < st.people.size(); ++i) {
+    PersonState& p = st.people[i];
+    if (!p.invited || p.engaged) continue;
+    p.invited = false;
+    p.engaged = true;
+    out.joined.push_back(static_cast<int>(i));
+  }
+  bool resolved_one = false;
+  for (size_t i = 0; i < st.constraints.size(); ++i) {
+    const ConstraintDef& d = sc.pool[static_cast<size_t>(st.constraints[i].def)];
+    const PersonState& owner = st.people[static_cast<size_t>(d.owner)];
+    if (!owner.engaged) continue;
+    int base = paused ? 40 + owner.openness / 4 : 10 + owner.openness / 8;
+    Ctx::work_on(st, sc, i, base * (100 - st.resistance) / 100, resolved_one, nullptr);
+  }
+  // Each meeting starts civil again: a little of the trust lost to pushing comes back, never above the start.
+  for (size_t i = 0; i < st.people.size(); ++i)
+    if (st.people[i].trust < sc.stakeholders[i].trust) st.people[i].trust = std::min(sc.stakeholders[i].trust, st.people[i].trust + 3);
+  st.need = clamp100(st.need - st.resistance / 8);
+  st.resistance = clamp100(st.resistance - (paused ? 15 : 10));
+  if (st.strikes > 0) st.strikes -= 1;
+  st.moved_meeting = false;
+  st.said = Said::nothing;
+  st.said_constraint = st.said_speaker = -1;
 }
 
 // Text pieces appended in place (no temporary strings).
@@ -348,8 +433,238 @@ void app(std::string& s, int v) {
 }
 template <class... A>
 void cat(std::string& s, const A&... a) { (app(s, a), ...); }
+// "S1 (problem noticed)"
+std::string stage_phrase(int s) {
+  std::string d = describe_stage(s);
+  size_t sp = d.find(' ');
+  return sp == std::string::npos ? d : d.substr(0, sp) + " (" + d.substr(sp + 1) + ")";
+}
+
+bool out_harmful(int fit) { return fit <= -2; }
+bool is_push_category(Category k) { return k == Category::pitch || k == Category::rebuttal || k == Category::pressure; }
+bool is_question(Category k) {
+  return k == Category::facilitative || k == Category::implication || k == Category::situation || k == Category::need_payoff;
+}
+
+// Whether the move answers what the buyer just said: the worry's own subject, a playback, a question
+// to the person who said it; a stall is answered by helping the buyer with what stands behind it.
+bool answers_said(const Ctx& x) {
+  const State& st = x.st;
+  const Category k = x.m.category;
+  if (st.said == Said::nothing || is_push_category(k)) return false;
+  if (k == Category::listen) return true;
+  if (st.said == Said::stall)
+    return k == Category::facilitative || k == Category::involve_others || k == Category::give_space;
+  if (x.a.target >= 0 && x.a.target == st.said_speaker && k == Category::facilitative) return true;
+  return st.said_constraint >= 0 && x.m.addresses_type(x.def(static_cast<size_t>(st.said_constraint)).type);
+}
+
+// The polite answer to a push: a worry voiced as an objection when one is near the surface, else a
+// stall. Returns true when it was an objection (constraint index in `cons`).
+bool put_off(Ctx& x, int& cons, Stall& stall) {
+  State& st = x.st;
+  Rng r = rng_for(st.seed, 5, static_cast<uint64_t>(st.moves_made));
+  int cand[16], n = 0;
+  for (size_t i = 0; i < st.constraints.size() && n < 16; ++i) {
+    const ConstraintState& cs = st.constraints[i];
+    if (cs.progress >= kResolved || cs.awareness < 25) continue;
+    if (!st.people[static_cast<size_t>(x.def(i).owner)].engaged) continue;
+    cand[n++] = static_cast<int>(i);
+  }
+  if (n > 0 && r.below(100) < 40) {
+    cons = cand[r.below(n)];
+    return true;
+  }
+  const Category k = x.m.category;
+  int roll = r.below(100);
+  if (k == Category::pitch || k == Category::de_risk) stall = x.stage <= 2 ? (roll < 55 ? Stall::proposal : Stall::think)
+                                                                           : (roll < 45 ? Stall::team : Stall::proposal);
+  else if (k == Category::pressure) stall = roll < 50 ? Stall::later : Stall::think;
+  else stall = roll < 50 ? Stall::think : Stall::team;
+  return false;
+}
+
+// What the move did that the replies and the sentence speak of (apply_unchecked fills it).
+struct Notes {
+  int b_stage = 0, b_meeting = 0, b_moves_made = 0, b_trust = 0, b_need = 0;
+  Said b_said = Said::nothing;
+  int b_said_speaker = -1;
+  int veto_by = -1, objection = -1, blocked_by = -1;  // blocked_by: 0 too early, 1 needs someone, 2 stage, 3 already asked
+  bool wasted = false, overused = false, capped = false;
+};
+
+// Replies and the one-sentence explanation, built from what actually changed.
+void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out, const Notes& n) {
+  const MoveDef& m = x.m;
+  const Action& a = x.a;
+  Rng rng = rng_for(st.seed, 3, static_cast<uint64_t>(n.b_moves_made));
+  const bool push = out.verdict == Verdict::pushed || out.verdict == Verdict::harmful;
+  // Who answers: the target, the owner of a worry voiced, the owner of what moved, else the least
+  // trusting when pushed and the economic buyer otherwise.
+  int speaker = a.target;
+  if (speaker < 0 && n.objection >= 0) speaker = x.def(static_cast<size_t>(n.objection)).owner;
+  if (speaker < 0 && x.first_touched >= 0) speaker = x.def(static_cast<size_t>(x.first_touched)).owner;
+  if (speaker >= 0 && !st.people[static_cast<size_t>(speaker)].engaged && !out.invited.empty()) speaker = -1;
+  if (speaker < 0) {
+    int low = 101;
+    for (size_t i = 0; i < st.people.size(); ++i) {
+      if (!st.people[i].engaged) continue;
+      int si = static_cast<int>(i);
+      if (push) {
+        if (st.people[i].trust < low) { speaker = si; low = st.people[i].trust; }
+      } else if (speaker < 0 || (sc.stakeholders[i].role == Role::economic_buyer &&
+                                 sc.stakeholders[static_cast<size_t>(speaker)].role != Role::economic_buyer)) {
+        speaker = si;
+      }
+    }
+  }
+  if (speaker < 0) speaker = 0;
+  if (n.objection >= 0) speaker = x.def(static_cast<size_t>(n.objection)).owner;
+  auto nm = [&](int i) -> const std::string& { return sc.stakeholders[static_cast<size_t>(i)].name; };
+  auto say = [&](int who, ReplyKind kind, const std::string& t, int cons) {
+    out.replies.emplace_back();
+    Reply& r = out.replies.back();
+    r.speaker = who;
+    r.speaker_id = sc.stakeholders[static_cast<size_t>(who)].id;
+    r.speaker_name = nm(who);
+    r.text = fill_text(sc, who, t);
+    r.kind = kind;
+    r.constraint = cons;
+  };
+  auto hint_of = [&](int i) -> const std::string& {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(i));
+    return cd.hints[static_cast<size_t>(rng.below(static_cast<int>(cd.hints.size())))];
+  };
+  // The reaction: a worry voiced, a polite stall, a goodbye, or the scenario's line for the move.
+  if (st.ending == Ending::disengaged) {
+    say(speaker, ReplyKind::farewell, farewell_line(sc, rng), -1);
+  } else if (n.objection >= 0) {
+    say(speaker, ReplyKind::objection, hint_of(n.objection), n.objection);
+  } else if (out.stall >= 0) {
+    say(speaker, ReplyKind::stall, stall_line(sc, speaker, static_cast<Stall>(out.stall), n.b_stage, rng), -1);
+  } else {
+    int li = select_line(sc, speaker, m.category, out.verdict, n.b_stage, rng);
+    if (li >= 0) say(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1);
+  }
+  for (int i : out.invited) {
+    std::string t;
+    cat(t, "I'll ask ", nm(i), " to join us next time.");
+    say(speaker == i ? 0 : speaker, ReplyKind::invited, t, -1);
+  }
+  for (int i : out.learned)
+    if (i != n.objection) say(x.def(static_cast<size_t>(i)).owner, ReplyKind::hint, hint_of(i), i);
+  for (int i : out.resolved) say(x.def(static_cast<size_t>(i)).owner, ReplyKind::resolved, x.def(static_cast<size_t>(i)).resolved, i);
+  for (int j : out.joined) {
+    int li = select_line(sc, j, Category::involve_others, Verdict::facilitated, st.stage, rng);
+    if (li >= 0) say(j, ReplyKind::joined, sc.lines[static_cast<size_t>(li)].text, -1);
+  }
+  if (n.veto_by >= 0) {
+    const StakeholderDef& v = sc.stakeholders[static_cast<size_t>(n.veto_by)];
+    std::string t;
+    if (!st.people[static_cast<size_t>(n.veto_by)].engaged) cat(t, "Nobody asked ", v.name, " (", v.title, "), who has a veto: the purchase is blocked.");
+    else cat(t, "I'm not signing off while my own concern is still open. Not yet.");
+    say(n.veto_by, ReplyKind::veto, t, -1);
+  }
+
+  // --- one sentence, built from what actually changed ------------------------------------------
+  const std::string& who = nm(speaker);
+  std::string& e = out.explanation;
+  e.reserve(160);
+  if (push) {
+    static const char* verbs[kCategoryCount] = {
+        "asked that", "raised the cost of inaction", "pushed to bring others in", "listened",
+        "gave space", "asked yet another fact-finding question", "asked for the value of a solution",
+        "pitched", "argued with the buyer", "pushed for a decision", "offered to de-risk a choice"};
+    cat(e, "You ", verbs[static_cast<int>(m.category)], " while ");
+    if (m.category == Category::situation) {
+      cat(e, who, " had already answered several of those");
+    } else if (m.category == Category::implication && n.b_stage == 6) {
+      cat(e, who, " already feared a wrong choice");
+    } else if (m.category == Category::rebuttal && n.b_said == Said::objection) {
+      cat(e, nm(n.b_said_speaker), " had just voiced a worry");
+    } else {
+      cat(e, "the buyer was only at ", stage_phrase(n.b_stage), n.b_stage >= 5 ? "" : ", not ready to look at solutions");
+    }
+    e += ": ";
+    if (st.stage < n.b_stage) cat(e, "the buyer retreated from S", n.b_stage, " to S", st.stage, ".");
+    else if (out.trust_after < n.b_trust) cat(e, "trust fell from ", n.b_trust, " to ", out.trust_after, ".");
+    else e += "nobody will say so, but they are a little less willing to change.";
+    if (n.objection >= 0) cat(e, " ", nm(speaker), " raised a worry instead: hear it out before anything else.");
+    else if (out.stall == static_cast<int>(Stall::proposal)) e += " A request for a proposal sounds like progress; here it is a polite way to end the conversation.";
+    else if (out.stall == static_cast<int>(Stall::think)) e += " \"We'll think about it\" is how buyers say no without saying it.";
+    else if (out.stall == static_cast<int>(Stall::team)) e += " \"I'll run it past the others\": the others were never part of this conversation.";
+    else if (out.stall == static_cast<int>(Stall::later)) e += " Pushing for now got you \"later\", which usually means never.";
+  } else if (n.veto_by >= 0) {
+    if (!st.people[static_cast<size_t>(n.veto_by)].engaged) cat(e, nm(n.veto_by), " holds a veto and was never engaged: the purchase was blocked at the last step.");
+    else cat(e, nm(n.veto_by), " holds a veto, was in the room, and still had a concern of their own open: the purchase was blocked at the last step.");
+  } else if (st.ending == Ending::purchase) {
+    cat(e, who, " committed: signature and plan, in meeting ", n.b_meeting + 1, ".");
+  } else if (!out.resolved.empty()) {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(out.resolved[0]));
+    bool heard = x.st.constraints[static_cast<size_t>(out.resolved[0])].learned;
+    cat(e, nm(cd.owner), " worked through ", heard ? describe(cd.type) : "something they had not mentioned",
+        out.meeting_ended ? " between meetings" : "", ": it is resolved.");
+  } else if (!out.learned.empty()) {
+    const ConstraintDef& cd = x.def(static_cast<size_t>(out.learned[0]));
+    cat(e, "Your move let ", nm(cd.owner), " voice ", describe(cd.type), ": you now know it is in the way.");
+  } else if (!out.invited.empty()) {
+    cat(e, "The buyer will ask ", nm(out.invited[0]), " to join from the next meeting: the people it affects come in.");
+  } else if (!out.joined.empty()) {
+    cat(e, nm(out.joined[0]), " joined the conversation: the decision team grew.");
+  } else if (n.blocked_by == 3) {
+    e += "They have already been asked to the next meeting: asking again changes nothing.";
+  } else if (n.blocked_by == 1) {
+    e += "That person is reached through someone else on the buyer's side, who is not ready to bring them in yet.";
+  } else if (n.blocked_by == 2) {
+    cat(e, "The buyer does not see a reason to bring that person in yet: they are still at ", stage_phrase(st.stage), ".");
+  } else if (n.blocked_by == 0) {
+    cat(e, "Nobody saw a reason to bring others in yet: the buyer is still at ", stage_phrase(st.stage), ".");
+  } else if (n.wasted) {
+    e += "You gave space with nothing surfaced or moved in this meeting: the buyer had nothing new to work on.";
+  } else if (n.overused) {
+    e += "Another question of the same kind in one meeting: it began to feel like an interrogation.";
+  } else if (m.category == Category::listen && n.capped) {
+    e += "There was nothing yet to play back: the buyer had not said anything of substance.";
+  } else if (m.category == Category::pitch && n.capped) {
+    cat(e, "The buyer is ready to look (", stage_phrase(n.b_stage), "), but a generic pitch is not built on the needs they stated.");
+  } else if (st.stage > n.b_stage) {
+    cat(e, "The buyer moved from S", n.b_stage, " to ", stage_phrase(st.stage), ".");
+  } else if (m.category == Category::give_space) {
+    e += "Between meetings the buyer worked on what had surfaced.";
+  } else if (x.first_touched >= 0) {
+    const size_t i = static_cast<size_t>(x.first_touched);
+    const ConstraintDef& cd = x.def(i);
+    if (st.constraints[i].learned) cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
+    else cat(e, is_question(m.category) ? "Your question gave " : "That gave ", nm(cd.owner), " something to think about.");
+  } else if (st.needs_stated > 0 && out.category == Category::need_payoff) {
+    cat(e, who, " described the value in their own words.");
+  } else if (m.category == Category::need_payoff) {
+    cat(e, who, " could not say what a solution would be worth yet: too early for that question.");
+  } else if (out.category == Category::de_risk || out.category == Category::pitch) {
+    cat(e, who, " feels surer of the choice.");
+  } else if (st.need > n.b_need) {
+    cat(e, who, " put a cost on staying put: the felt need to change rose.");
+  } else if (out.trust_after > n.b_trust) {
+    cat(e, who, " felt heard: trust rose from ", n.b_trust, " to ", out.trust_after, ".");
+  } else if (x.rep < 50) {
+    cat(e, "You have used that recently: it no longer moves ", who, ".");
+  } else {
+    cat(e, "That touched nothing ", who, " is working on right now.");
+  }
+  if (out.answered && n.b_said == Said::objection) cat(e, " You took up ", nm(n.b_said_speaker), "'s worry instead of moving past it.");
+  else if (out.answered && n.b_said == Said::stall) e += " You helped with what stood behind the stall instead of taking it at face value.";
+  else if (out.ignored && n.b_said == Said::objection) cat(e, " ", nm(n.b_said_speaker), " had just voiced a worry, and you moved past it.");
+  else if (out.ignored) e += " The buyer had just put you off, and you carried on as if they had not.";
+  if (st.ending == Ending::disengaged) e += " After repeated pressure the buyer has stopped taking your calls.";
+  else if (st.ending == Ending::no_decision) e += " The meetings ran out: no decision.";
+}
 
 }  // namespace
+
+const char* to_string(Stall s) {
+  static const char* n[] = {"proposal", "think", "team", "later"};
+  return n[static_cast<int>(s)];
+}
 
 MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
   MoveResult out;
@@ -380,6 +695,10 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   // What the points and the sentence compare against: the quantities before the move.
   const int b_need = st.need, b_needs_stated = st.needs_stated, b_confidence = st.confidence, b_commitment = st.commitment;
   const int b_stage = st.stage, b_meeting = st.meeting, b_moves_made = st.moves_made, b_trust = mean_trust(st);
+  const int b_resistance = st.resistance;
+  const Said b_said = st.said;
+  const int b_said_speaker = st.said_speaker, b_said_constraint = st.said_constraint;
+  (void)b_said_speaker;
   const size_t ncons = st.constraints.size();
   SmallBuf<ConstraintState, 16> bc(ncons);
   for (size_t i = 0; i < ncons; ++i) bc[i] = st.constraints[i];
@@ -390,128 +709,200 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
         repeat_factor(st.move_uses[static_cast<size_t>(slot)], st.category_uses_meeting[static_cast<size_t>(m.category)]),
         st.stage, out};
   if (text) out.phrasing = m.phrasings[static_cast<size_t>(phrasing_index(st, slot, static_cast<int>(m.phrasings.size())))];
-  int penalty = 0;        // push penalty: scales with distance from ready
-  bool wasted = false;    // give_space with nothing to work on
-  bool blocked_early = false;
+  int penalty = 0;          // push penalty: scales with distance from ready
+  bool wasted = false;      // give_space with nothing surfaced or moved in the meeting
+  Notes n;
+  n.b_stage = b_stage; n.b_meeting = b_meeting; n.b_moves_made = b_moves_made; n.b_trust = b_trust; n.b_need = b_need;
+  n.b_said = st.said;
+  n.b_said_speaker = st.said_speaker;
+  bool capped = false;      // the move can be no better than neutral (generic, overused, nothing to play back)
+  bool pushback = false;    // the buyer answers with a stall or an objection
   int d = x.distance();
+  const int cat_in_meeting = st.category_uses_meeting[static_cast<size_t>(m.category)];
+
+  // --- what the buyer just said: answered, or moved past ----------------------------------------
+  out.answered = answers_said(x) && x.fit >= 0;
+  out.ignored = !out.answered && (st.said == Said::objection || st.said == Said::stall);
+  if (out.answered) x.boost = 150;
+  // --- overuse: the same kind of question again and again in one meeting is an interrogation -------
+  bool overused = false;
+  if (m.category == Category::situation) {
+    if (cat_in_meeting >= kSituationPerMeeting || st.category_uses[static_cast<size_t>(Category::situation)] >= kSituationSparingly) {
+      x.fit = -1;
+      overused = true;
+    }
+  } else if (is_question(m.category) && cat_in_meeting >= kQuestionsPerMeeting) {
+    overused = true;
+    capped = true;
+  }
   const int f = x.fit;
 
-  switch (m.category) {
-    case Category::facilitative:
-      x.aware(x.amt(f >= 2 ? 35 : 20));
-      x.progress(x.amt(10));
-      if (st.stage <= 2) st.need += x.amt(f >= 2 ? 6 : 3);
-      x.trust(x.amt(2));
-      break;
-    case Category::implication:
-      if (f > 0) {
-        st.need += x.amt(f >= 2 ? 18 : 9);
-        x.aware(x.amt(15));
-      } else if (f < 0) {  // fear on a buyer who already fears a wrong choice
-        st.confidence -= 15;
-        x.trust(-3);
-      }
-      break;
-    case Category::involve_others: {
-      int who = a.target;
-      if (who < 0) who = pick_engaging(sc, st);
-      if (who >= 0 && !st.people[static_cast<size_t>(who)].engaged) {
-        if (f >= 1 && mean_trust(st) >= 35) {
-          PersonState& p = st.people[static_cast<size_t>(who)];
-          p.engaged = true;
-          p.trust = (p.trust + b_trust) / 2;
-          out.joined.push_back(who);
-        } else {
-          blocked_early = true;
-        }
-      } else if (f > 0) {  // everyone is here: consensus support
-        x.aware(x.amt(10));
-        x.progress(x.amt(12));
-        x.trust(x.amt(3));
-      }
-      break;
-    }
-    case Category::listen:
-      x.trust(x.amt(6));
-      x.open(x.amt(6));
-      if (x.rep >= 35) x.reveal_one(false);
-      break;
-    case Category::give_space: {
-      bool work = false;
-      for (size_t i = 0; i < st.constraints.size(); ++i) {
-        ConstraintState& cs = st.constraints[i];
-        int owner = x.def(i).owner;
-        if (cs.awareness < kAware || cs.progress >= kResolved || !st.people[static_cast<size_t>(owner)].engaged) continue;
-        cs.progress = clamp100(cs.progress + 40 + st.people[static_cast<size_t>(owner)].openness / 4);
-        x.touch(i);
-        work = true;
-      }
-      if (work) {
-        if (st.stage >= 1) st.need += 3;
-        for (PersonState& p : st.people) if (p.engaged) p.openness = clamp100(p.openness + 4);
-      } else {
-        wasted = true;
-      }
-      break;
-    }
-    case Category::situation:
-      if (st.category_uses[static_cast<size_t>(Category::situation)] >= kSituationSparingly) {
-        x.fit = -1;  // an interrogation, not a conversation
-        x.trust(-3);
-      } else if (f > 0) {
-        x.aware(x.amt(10));
-        x.reveal_one(true);
-        st.need += x.amt(3);
-      }
-      break;
-    case Category::need_payoff:
-      if (f > 0) {
-        st.needs_stated += x.amt(f >= 2 ? 40 : 20);
-        st.need += x.amt(4);
+  if (overused) {
+    x.trust(-2);
+    x.resist(2);
+  } else {
+    switch (m.category) {
+      case Category::facilitative:
+        x.aware(x.amt(f >= 2 ? 35 : 20));
+        x.progress(x.amt(10));
+        if (st.stage <= 2) st.need += x.amt(f >= 2 ? 6 : 3);
+        if (st.stage >= 5) st.needs_stated += x.amt(8);  // criteria questions let a ready buyer say what they need
         x.trust(x.amt(2));
-      } else if (f < 0) {
-        st.need -= 2;
-        x.trust(-3);
+        x.resist(-2);
+        break;
+      case Category::implication:
+        if (f > 0) {
+          st.need += x.amt(f >= 2 ? 18 : 9);
+          x.aware(x.amt(15));
+        } else if (f < 0) {  // fear on a buyer who already fears a wrong choice
+          st.confidence -= 15;
+          x.trust(-3);
+          x.resist(5);
+        }
+        break;
+      case Category::involve_others: {
+        int who = a.target;
+        if (who < 0) who = pick_engaging(sc, st);
+        if (who >= 0 && !st.people[static_cast<size_t>(who)].engaged) {
+          PersonState& p = st.people[static_cast<size_t>(who)];
+          if (p.invited) {
+            n.blocked_by = 3;
+          } else if (f < 1 || mean_trust(st) < 35) {
+            n.blocked_by = 0;
+          } else if (st.stage < sc.stakeholders[static_cast<size_t>(who)].joins_from_stage) {
+            n.blocked_by = 2;
+          } else if (!through_ok(sc, st, who)) {
+            n.blocked_by = 1;
+          } else {
+            // Nobody joins mid-meeting: the buyer asks them, and they come to the next one.
+            p.invited = true;
+            p.trust = (p.trust + b_trust) / 2;
+            out.invited.push_back(who);
+            st.moved_meeting = true;
+          }
+        } else if (f > 0) {  // everyone is here: consensus support
+          x.aware(x.amt(10));
+          x.progress(x.amt(12));
+          x.trust(x.amt(3));
+        }
+        break;
       }
-      break;
-    case Category::pitch:
-      if (st.first_pitch_stage < 0) st.first_pitch_stage = st.stage;
-      if (f > 0) {
-        st.confidence += x.amt(st.needs_stated >= kNeedsStated ? 35 : 12);
-        if (st.stage >= 7) st.commitment += x.amt(10);
-      } else {
-        st.early_pitches += 1;
-        st.need -= 4 + 3 * d;
-        x.trust(-(3 + 2 * d));
-        x.open(-4);
-      }
-      break;
-    case Category::rebuttal:
-      st.need -= 3;
-      x.trust(-4);
-      x.open(-3);
-      break;
-    case Category::pressure:
-      if (f < 0) {
-        st.need -= 5 + 3 * d;
-        x.trust(-(5 + 2 * d));
-        x.open(-6);
-      } else {
-        st.commitment += x.amt(15);
-        x.trust(-2);
-      }
-      break;
-    case Category::de_risk:
-      if (f > 0) {
-        if (st.stage >= 7) st.commitment += x.amt(f >= 2 ? 50 : 25);
-        else st.confidence += x.amt(f >= 2 ? 35 : 15);
-      } else if (f < 0) {
-        st.need -= 2 + d;
-        x.trust(-(2 + d));
-      }
-      break;
+      case Category::listen:
+        if (st.spoke == 0 && st.said == Said::nothing) {  // nothing said yet to play back
+          capped = true;
+          x.trust(1);
+        } else {
+          x.trust(x.amt(6));
+          x.open(x.amt(6));
+          x.resist(-4);
+          if (x.rep >= 35) x.reveal_one(false);
+        }
+        break;
+      case Category::give_space:
+        wasted = !st.moved_meeting;
+        break;
+      case Category::situation:
+        if (f > 0) {
+          x.aware(x.amt(10));
+          x.reveal_one(true);
+          st.need += x.amt(3);
+        }
+        break;
+      case Category::need_payoff:
+        if (f > 0) {
+          st.needs_stated += x.amt(f >= 2 ? 40 : 20);
+          st.need += x.amt(4);
+          x.trust(x.amt(2));
+        }
+        break;
+      case Category::pitch:
+        if (st.first_pitch_stage < 0) st.first_pitch_stage = st.stage;
+        if (st.first_recommend_stage < 0) st.first_recommend_stage = st.stage;
+        if (f < 0) {
+          st.early_pitches += 1;
+          x.resist(8 + 2 * d);
+          st.need -= 1 + d / 2;
+          x.trust(d >= 3 ? -2 : -1);
+          x.open(-2);
+          pushback = true;
+        } else {
+          // Only a pitch built on needs the buyer has stated helps; a generic one is tolerated.
+          bool tied = m.ties_to_need && st.needs_stated >= kNeedsStated / 2;
+          capped = !tied;
+          if (st.stage >= 7) st.commitment += x.amt(tied ? 12 : 5);
+          else st.confidence += x.amt(tied ? 35 : 12);
+          st.needs_stated += x.amt(tied ? 5 : 10);  // the buyer answers with what matters to them
+        }
+        break;
+      case Category::rebuttal:
+        x.resist(b_said == Said::objection ? 10 : 6);  // arguing with a worry just voiced digs it in
+        st.need -= 1;
+        if (b_said == Said::objection) x.trust_of(b_said_speaker, -3);
+        else x.trust(-2);
+        x.open(-2);
+        pushback = true;
+        break;
+      case Category::pressure:
+        if (f <= -2) {
+          st.strikes += 1;
+          x.resist(12 + 2 * d);
+          st.need -= 2 + d / 2;
+          x.trust(-(2 + d / 2));
+          x.open(-4);
+          pushback = true;
+        } else {
+          x.resist(6);
+          x.trust(-2);
+          if (st.stage >= 7) st.commitment += x.amt(15);  // it does move a ready buyer, at a price
+          else { st.confidence -= 5; pushback = true; }
+        }
+        break;
+      case Category::de_risk:
+        if (st.first_recommend_stage < 0) st.first_recommend_stage = st.stage;
+        if (f < 0) {
+          x.resist(4 + d);
+          x.trust(-1);
+          st.need -= 1;
+          pushback = true;
+        } else if (f == 0) {
+          x.progress(x.amt(8));
+        } else {
+          if (st.stage >= 7) st.commitment += x.amt(f >= 2 ? 50 : 25);
+          else st.confidence += x.amt(f >= 2 ? 35 : 15);
+          x.progress(x.amt(15));
+        }
+        break;
+    }
+  }
+  // --- answering what was just said, or moving past it -------------------------------------------
+  if (out.answered && b_said == Said::objection && b_said_constraint >= 0) {
+    size_t i = static_cast<size_t>(b_said_constraint);
+    x.resist(-6);
+    x.trust_of(b_said_speaker, 2);
+    if (st.constraints[i].awareness >= kAware) Ctx::work_on(st, sc, i, x.amt(10), x.resolved_one, &x);
+  }
+  if (out.ignored) {
+    x.trust_of(b_said_speaker, -1);
+    x.resist(3);
   }
   if (x.fit < 0) penalty = (x.fit <= -2 ? 3 : 2) * (1 + d);
+
+  // --- the buyer pushes back, politely -----------------------------------------------------------
+  int objection = -1;
+  if (pushback) {
+    Stall s = Stall::think;
+    int cons = -1;
+    if (put_off(x, cons, s)) {
+      objection = cons;
+      x.raise_awareness(static_cast<size_t>(cons), std::max(0, kAware - st.constraints[static_cast<size_t>(cons)].awareness));
+      x.learn(static_cast<size_t>(cons));
+      st.objections += 1;
+    } else {
+      out.stall = static_cast<int>(s);
+      st.stalls += 1;
+      if (s == Stall::proposal) st.proposals += 1;
+    }
+  }
 
   st.need = clamp100(st.need);
   st.needs_stated = clamp100(st.needs_stated);
@@ -523,18 +914,37 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   auto& cm = st.category_uses_meeting[static_cast<size_t>(m.category)];
   cm = static_cast<uint8_t>(std::min(250, cm + 1));
   st.moves_made += 1;
+  if (st.needs_stated > b_needs_stated || st.stage > b_stage) st.moved_meeting = true;
 
-  for (size_t i = 0; i < ncons; ++i)
-    if (bc[i].progress < kResolved && st.constraints[i].progress >= kResolved) out.resolved.push_back(static_cast<int>(i));
+  // What the buyer has now said that the next move will be judged against.
+  st.said = Said::nothing;
+  st.said_constraint = st.said_speaker = -1;
+  if (objection >= 0) {
+    st.said = Said::objection;
+    st.said_constraint = objection;
+    st.said_speaker = x.def(static_cast<size_t>(objection)).owner;
+  } else if (out.stall >= 0) {
+    st.said = Said::stall;
+  } else if (!out.learned.empty()) {
+    st.said = Said::hint;
+    st.said_constraint = out.learned.back();
+    st.said_speaker = x.def(static_cast<size_t>(out.learned.back())).owner;
+  }
 
   // People change only above: the room's trust after the move is known from here on.
-  const int a_trust = mean_trust(st);
+  int a_trust = mean_trust(st);
   st.stage = derive_stage(sc, st);
-  // Purchase needs S7 and commitment; a veto holder never brought in blocks it here, late.
+  // Purchase needs S7 and commitment. A veto holder blocks it here, late: one never brought in, or one
+  // in the room whose own worry is still open and who does not trust you enough to let it go.
   int veto_by = -1;
   if (st.stage == 7 && st.commitment >= kCommitted) {
-    for (size_t i = 0; i < st.people.size(); ++i)
-      if (sc.stakeholders[i].veto && !st.people[i].engaged) { veto_by = static_cast<int>(i); break; }
+    for (size_t i = 0; i < st.people.size() && veto_by < 0; ++i) {
+      if (!sc.stakeholders[i].veto) continue;
+      if (!st.people[i].engaged) { veto_by = static_cast<int>(i); break; }
+      if (st.people[i].trust >= kVetoTrust) continue;
+      for (const ConstraintState& cs : st.constraints)
+        if (sc.pool[static_cast<size_t>(cs.def)].owner == static_cast<int>(i) && cs.progress < kResolved) { veto_by = static_cast<int>(i); break; }
+    }
     if (veto_by >= 0) {
       st.vetoes += 1;
       st.commitment = 0;
@@ -545,14 +955,25 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
       st.ending = Ending::purchase;
     }
   }
-  if (st.ending == Ending::none && a_trust < kDisengageTrust) st.ending = Ending::disengaged;
-  if (m.category == Category::give_space) end_meeting(st, out);
-  else if (++st.turn >= sc.moves_per_meeting) end_meeting(st, out);
-  if (st.ending == Ending::none && st.meeting >= st.meetings_total) st.ending = Ending::no_decision;
+  // Walking out is for sustained disrespect: repeated harmful moves, or trust gone with one more.
+  if (st.ending == Ending::none && (st.strikes >= kStrikesToLeave || (a_trust < kDisengageTrust && out_harmful(x.fit))))
+    st.ending = Ending::disengaged;
+  // The turn ends; at a meeting's end the buyer works until the next one (not once the game is over).
+  const bool work = st.ending == Ending::none;
+  if (m.category == Category::give_space) between_meetings(sc, st, out, !wasted, work);
+  else if (++st.turn >= sc.moves_per_meeting) between_meetings(sc, st, out, false, work);
+  if (work) {
+    st.stage = derive_stage(sc, st);
+    a_trust = mean_trust(st);
+    if (st.meeting >= st.meetings_total) st.ending = Ending::no_decision;
+  }
+  for (size_t i = 0; i < ncons; ++i)
+    if (bc[i].progress < kResolved && st.constraints[i].progress >= kResolved) out.resolved.push_back(static_cast<int>(i));
   if (st.stage > st.peak_stage) st.peak_stage = st.stage;
   out.stage_after = st.stage;
   out.trust_after = a_trust;
   out.ending = st.ending;
+  out.setback = std::max(0, st.resistance - b_resistance) + std::max(0, b_need - st.need) + 10 * std::max(0, b_stage - st.stage);
 
   // --- points: measurable change in the buyer's state, weighted by severity ---------------------
   int pts = 0;
@@ -566,149 +987,35 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
     if (b.progress < kResolved && n.progress >= kResolved) pts += 4 * sev;
   }
   if (b_stage <= 3) pts += (st.need - b_need) / 4;
-  pts += 4 * static_cast<int>(out.joined.size());
+  pts += 4 * static_cast<int>(out.joined.size()) + 2 * static_cast<int>(out.invited.size());
   pts += (a_trust - b_trust) / 2;
   pts += 4 * (st.stage - b_stage);
   pts += (st.needs_stated - b_needs_stated) / 8 + (st.confidence - b_confidence) / 8 +
          (st.commitment - b_commitment) / 8;
   if (veto_by >= 0) pts -= 10;
   if (wasted) pts -= 3;
+  if (out.answered) pts += 2;
+  if (out.ignored) pts -= 2;
   pts -= penalty;
 
   if (x.fit <= -2) out.verdict = Verdict::harmful;
   else if (x.fit < 0) out.verdict = Verdict::pushed;
   else if (m.category == Category::give_space) out.verdict = wasted ? Verdict::neutral : Verdict::facilitated;
+  else if (capped || out.ignored) out.verdict = Verdict::neutral;
   else if (pts > 0 && x.fit > 0) out.verdict = Verdict::facilitated;
   else out.verdict = Verdict::neutral;
   if ((out.verdict == Verdict::pushed || out.verdict == Verdict::harmful) && pts > -1) pts = -1;
+  if (out.verdict == Verdict::neutral && pts > 0 && (capped || overused)) pts = 0;
   out.points = pts;
+  if (out.verdict == Verdict::facilitated || objection >= 0 || !out.learned.empty()) st.spoke += 1;
 
   if (!text) return;
-  Rng rng = rng_for(st.seed, 3, static_cast<uint64_t>(b_moves_made));
-  // Who answers: the target, else the owner of what moved, else the least trusting / the buyer.
-  int speaker = a.target;
-  if (speaker < 0 && !out.joined.empty()) speaker = out.joined[0];
-  if (speaker < 0 && x.first_touched >= 0) speaker = x.def(static_cast<size_t>(x.first_touched)).owner;
-  if (speaker < 0) {
-    bool push = out.verdict == Verdict::pushed || out.verdict == Verdict::harmful;
-    int low = 101;
-    for (size_t i = 0; i < st.people.size(); ++i) {
-      if (!st.people[i].engaged) continue;
-      int si = static_cast<int>(i);
-      if (push) {
-        if (st.people[i].trust < low) { speaker = si; low = st.people[i].trust; }
-      } else if (speaker < 0 || (sc.stakeholders[i].role == Role::economic_buyer &&
-                                 sc.stakeholders[static_cast<size_t>(speaker)].role != Role::economic_buyer)) {
-        speaker = si;
-      }
-    }
-  }
-  if (speaker < 0) speaker = 0;
-  out.replies.reserve(out.joined.size() + 1 + out.learned.size() + out.resolved.size() + (veto_by >= 0 ? 1 : 0));
-  auto say = [&](int who, ReplyKind kind, const std::string& t, int cons) {
-    out.replies.emplace_back();
-    Reply& r = out.replies.back();
-    r.speaker = who;
-    r.speaker_id = sc.stakeholders[static_cast<size_t>(who)].id;
-    r.speaker_name = sc.stakeholders[static_cast<size_t>(who)].name;
-    r.text = fill_text(sc, who, t);
-    r.kind = kind;
-    r.constraint = cons;
-  };
-  for (int j : out.joined) {
-    int li = select_line(sc, j, m.category, out.verdict, st.stage, rng);
-    if (li >= 0) say(j, ReplyKind::joined, sc.lines[static_cast<size_t>(li)].text, -1);
-  }
-  if (out.joined.empty() || a.target < 0 || out.joined[0] != speaker) {
-    int li = select_line(sc, speaker, m.category, out.verdict, st.stage, rng);
-    if (li >= 0) say(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1);
-  }
-  for (int i : out.learned) {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(i));
-    say(cd.owner, ReplyKind::hint, cd.hints[static_cast<size_t>(rng.below(static_cast<int>(cd.hints.size())))], i);
-  }
-  for (int i : out.resolved) {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(i));
-    say(cd.owner, ReplyKind::resolved, cd.resolved, i);
-  }
-  if (veto_by >= 0) {
-    const StakeholderDef& v = sc.stakeholders[static_cast<size_t>(veto_by)];
-    std::string t;
-    cat(t, "Nobody asked ", v.name, " (", v.title, "), who has a veto: the purchase is blocked.");
-    say(veto_by, ReplyKind::veto, t, -1);
-  }
-
-  // --- one sentence, built from what actually changed ------------------------------------------
-  auto nm = [&](int i) -> const std::string& { return sc.stakeholders[static_cast<size_t>(i)].name; };
-  const std::string& who = nm(speaker);
-  std::string& e = out.explanation;
-  e.reserve(128);
-  if (out.verdict == Verdict::pushed || out.verdict == Verdict::harmful) {
-    static const char* verbs[kCategoryCount] = {
-        "asked that", "raised the cost of inaction", "pushed to bring others in", "listened",
-        "gave space", "asked yet another fact-finding question", "asked for the value of a solution",
-        "pitched", "argued with an objection", "pushed for a decision", "offered to de-risk a choice"};
-    cat(e, "You ", verbs[static_cast<int>(m.category)], " while ");
-    if (m.category == Category::situation) {
-      cat(e, who, " had already answered ", static_cast<int>(st.category_uses[static_cast<size_t>(Category::situation)]) - 1, " of those");
-    } else if (m.category == Category::implication && b_stage == 6) {
-      cat(e, who, " already feared a wrong choice");
-    } else {
-      int worst = -1;
-      for (size_t i = 0; i < ncons; ++i) {
-        const ConstraintState& cs = bc[i];
-        if (!cs.learned || cs.progress >= kResolved) continue;
-        if (worst < 0 || x.def(i).severity > x.def(static_cast<size_t>(worst)).severity) worst = static_cast<int>(i);
-      }
-      if (worst >= 0) cat(e, nm(x.def(static_cast<size_t>(worst)).owner), " still saw ", describe(x.def(static_cast<size_t>(worst)).type));
-      else cat(e, "the buyer was only at ", describe_stage(b_stage));
-    }
-    e += ": ";
-    if (st.stage < b_stage) cat(e, "the buyer retreated from S", b_stage, " to S", st.stage);
-    else if (a_trust < b_trust) cat(e, "trust fell from ", b_trust, " to ", a_trust);
-    else if (st.need < b_need) cat(e, "the felt need to change fell from ", b_need, " to ", st.need);
-    else e += "it cost you the buyer's patience";
-    e += ".";
-  } else if (veto_by >= 0) {
-    cat(e, nm(veto_by), " holds a veto and was never engaged: the purchase was blocked at the last step.");
-  } else if (st.ending == Ending::purchase) {
-    cat(e, who, " committed: signature and plan, in meeting ", b_meeting + 1, ".");
-  } else if (!out.resolved.empty()) {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(out.resolved[0]));
-    cat(e, nm(cd.owner), " worked through ", describe(cd.type), m.category == Category::give_space ? " between meetings" : "", ": it is resolved.");
-  } else if (!out.learned.empty()) {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(out.learned[0]));
-    cat(e, "Your move let ", nm(cd.owner), " voice ", describe(cd.type), ": you now know it is in the way.");
-  } else if (!out.joined.empty()) {
-    cat(e, nm(out.joined[0]), " joined the conversation: the decision team grew to ", engaged_count(st), ".");
-  } else if (blocked_early) {
-    cat(e, "Nobody saw a reason to bring others in yet: the problem is still ", describe_stage(st.stage), ".");
-  } else if (wasted) {
-    e += "You gave space with nothing surfaced for the buyer to work on: a meeting was lost.";
-  } else if (st.stage > b_stage) {
-    cat(e, "The buyer moved from S", b_stage, " to S", st.stage, " (", describe_stage(st.stage), ").");
-  } else if (x.first_touched >= 0 && m.category == Category::give_space) {
-    e += "Between meetings the buyer worked on what had surfaced.";
-  } else if (x.first_touched >= 0) {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(x.first_touched));
-    cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
-  } else if (st.needs_stated > b_needs_stated) {
-    cat(e, who, " described the value in their own words.");
-  } else if (st.confidence > b_confidence) {
-    cat(e, who, " feels surer of the choice (confidence ", st.confidence, ").");
-  } else if (st.commitment > b_commitment) {
-    cat(e, who, " moved toward signing (commitment ", st.commitment, ").");
-  } else if (st.need > b_need) {
-    cat(e, who, " put a cost on staying put: felt need rose from ", b_need, " to ", st.need, ".");
-  } else if (a_trust > b_trust) {
-    cat(e, who, " felt heard: trust rose from ", b_trust, " to ", a_trust, ".");
-  } else if (x.rep < 50) {
-    cat(e, "You have used that recently: it no longer moves ", who, ".");
-  } else {
-    cat(e, "That touched nothing ", who, " is working on right now.");
-  }
-  if (st.ending == Ending::disengaged) e += " The buyer has stopped taking your calls.";
-  else if (st.ending == Ending::no_decision) e += " The meetings ran out: no decision.";
+  n.veto_by = veto_by;
+  n.objection = objection;
+  n.wasted = wasted;
+  n.overused = overused;
+  n.capped = capped;
+  write_replies(sc, st, x, out, n);
 }
 
 int phrasing_index(const State& st, int deck_slot, int n) {
@@ -722,10 +1029,14 @@ uint64_t state_hash(const State& st) {
   f.u64(st.seed);
   for (int v : {st.meetings_total, st.need, st.needs_stated, st.confidence, st.commitment, st.meeting, st.turn,
                 st.moves_made, st.stage, st.peak_stage, st.first_pitch_stage, st.early_pitches, st.vetoes,
+                st.first_recommend_stage, static_cast<int>(st.ready), st.resistance, st.strikes, st.stalls, st.objections, st.proposals, st.spoke,
+                static_cast<int>(st.moved_meeting), static_cast<int>(st.said), st.said_constraint, st.said_speaker,
                 static_cast<int>(st.ending)})
     f.i32(v);
-  for (const PersonState& p : st.people) { f.i32(p.trust); f.i32(p.openness); f.byte(p.engaged); }
-  for (const ConstraintState& cs : st.constraints) { f.i32(cs.def); f.i32(cs.awareness); f.i32(cs.progress); f.byte(cs.learned); }
+  for (const PersonState& p : st.people) { f.i32(p.trust); f.i32(p.openness); f.byte(p.engaged); f.byte(p.invited); }
+  for (const ConstraintState& cs : st.constraints) {
+    f.i32(cs.def); f.i32(cs.awareness); f.i32(cs.progress); f.byte(cs.learned); f.i32(cs.aware_since);
+  }
   for (uint8_t u : st.move_uses) f.byte(u);
   for (uint8_t u : st.category_uses) f.byte(u);
   for (uint8_t u : st.category_uses_meeting) f.byte(u);

@@ -28,6 +28,7 @@ struct Action {
 struct PersonState {
   int trust = 50, openness = 50;  // 0..100
   bool engaged = false;
+  bool invited = false;  // asked to join: takes part from the next meeting on
 };
 
 struct ConstraintState {
@@ -35,7 +36,16 @@ struct ConstraintState {
   int awareness = 0;  // 0..100; the buyer knows it at kAware
   int progress = 0;   // 0..100 resolution progress; resolved at kResolved
   bool learned = false;  // the trainee heard a hint
+  int aware_since = -1;  // meeting in which the buyer became aware (-1: not yet); internal work takes meetings
 };
+
+// What the buyer said last that asks for an answer: a hint, a voiced worry (an objection), or a stall
+// ("send us a proposal"). The next move is judged against it.
+enum class Said : uint8_t { nothing, hint, objection, stall };
+// The polite ways a buyer puts off a seller who pushes.
+enum class Stall : uint8_t { proposal, think, team, later };
+constexpr int kStallCount = 4;
+const char* to_string(Stall s);
 
 struct State {
   int scenario = -1;
@@ -53,11 +63,22 @@ struct State {
   std::array<uint8_t, kCategoryCount> category_uses_meeting{};  // this meeting
   int stage = 0, peak_stage = 0;
   int first_pitch_stage = -1, early_pitches = 0, vetoes = 0;
+  bool ready = false;  // this draw's buyer had done their internal work before the first meeting
+  int first_recommend_stage = -1;  // first pitch or de-risk move (a recommendation), -1 none
+  // The buyer's system defending itself, 0..100 (hidden): raised by pushing, eased by listening and
+  // time. It damps what every move and every pause between meetings can do, and erodes the need.
+  int resistance = 0;
+  int strikes = 0;  // harmful moves not yet forgiven (one is forgiven per meeting); 3 and the buyer walks
+  int stalls = 0, objections = 0, proposals = 0;  // polite put-offs, voiced worries, proposals asked for
+  int spoke = 0;  // things of substance the buyer has said (hints, worries, needs): material to play back
+  bool moved_meeting = false;  // something surfaced or moved in this meeting (a pause then pays)
+  Said said = Said::nothing;
+  int said_constraint = -1, said_speaker = -1;
   Ending ending = Ending::none;
 };
 
 // Who said what in reply. kind tells the UI how to show it.
-enum class ReplyKind : uint8_t { reaction, hint, resolved, joined, veto };
+enum class ReplyKind : uint8_t { reaction, hint, resolved, joined, veto, stall, objection, invited, farewell };
 struct Reply {
   int speaker = -1;  // stakeholder index
   std::string speaker_id, speaker_name, text;
@@ -79,6 +100,10 @@ struct MoveResult {
   std::vector<int> resolved, joined;
   int stage_before = 0, stage_after = 0;
   int trust_after = 0;  // mean trust of the engaged stakeholders
+  int setback = 0;      // hidden ground lost: resistance gained + need lost + 10 per stage of retreat
+  bool answered = false, ignored = false;  // answered / moved past what the buyer just said
+  int stall = -1;       // Stall value when the buyer put the seller off, else -1
+  std::vector<int> invited;  // stakeholders asked to join from the next meeting
   bool meeting_ended = false;
   Ending ending = Ending::none;
 };

@@ -177,26 +177,49 @@ int cmd_simulate(const Args& a) {
   return 0;
 }
 
-int cmd_balance(const Args& a) {
+namespace {
+// balance and zoo: one row per scenario x policy, the same columns in text and JSON.
+int policy_table(const Args& a, const std::vector<Policy>& policies, bool lessons_column) {
   Content c;
   if (!load(a, c)) return 1;
   json out = json::array();
-  if (!a.json) std::printf("%-26s %-12s %7s %9s %9s %9s %9s\n", "scenario", "policy", "score", "purchase%", "nodecis%", "disengag%", "meetings");
+  if (!a.json) {
+    std::printf("%-26s %-18s %7s %9s %9s %9s %9s", "scenario", "policy", "score", "purchase%", "nodecis%", "disengag%", "meetings");
+    std::printf(lessons_column ? " %8s\n" : "\n", "lesson%");
+  }
   for (const std::string& id : scenario_ids(c, a)) {
-    for (int pi = 0; pi < kPolicyCount; ++pi) {
-      PolicyStats s = run_policy(c, id, static_cast<Policy>(pi), a.seed, a.games);
-      if (a.json)
-        out.push_back({{"scenario", id}, {"policy", to_string(static_cast<Policy>(pi))}, {"games", s.games}, {"mean_score", s.mean_score},
-                       {"purchase_pct", s.purchase_pct}, {"no_decision_pct", s.no_decision_pct}, {"disengaged_pct", s.disengaged_pct},
-                       {"mean_meetings_x10", s.mean_meetings_x10}});
-      else
-        std::printf("%-26s %-12s %7d %9d %9d %9d %6d.%d\n", id.c_str(), to_string(static_cast<Policy>(pi)), s.mean_score, s.purchase_pct,
-                    s.no_decision_pct, s.disengaged_pct, s.mean_meetings_x10 / 10, s.mean_meetings_x10 % 10);
+    for (Policy p : policies) {
+      PolicyStats s = run_policy(c, id, p, a.seed, a.games);
+      if (a.json) {
+        json row = {{"scenario", id}, {"policy", to_string(p)}, {"games", s.games}, {"mean_score", s.mean_score},
+                    {"purchase_pct", s.purchase_pct}, {"no_decision_pct", s.no_decision_pct}, {"disengaged_pct", s.disengaged_pct},
+                    {"mean_meetings_x10", s.mean_meetings_x10}};
+        if (lessons_column && s.lesson_pass_pct >= 0) row["lesson_pass_pct"] = s.lesson_pass_pct;
+        out.push_back(row);
+      } else {
+        std::printf("%-26s %-18s %7d %9d %9d %9d %6d.%d", id.c_str(), to_string(p), s.mean_score, s.purchase_pct, s.no_decision_pct,
+                    s.disengaged_pct, s.mean_meetings_x10 / 10, s.mean_meetings_x10 % 10);
+        if (lessons_column && s.lesson_pass_pct >= 0) std::printf(" %8d", s.lesson_pass_pct);
+        std::printf("\n");
+      }
       std::fflush(stdout);
     }
   }
   if (a.json) print_json(out);
   return 0;
+}
+}  // namespace
+
+int cmd_balance(const Args& a) {
+  std::vector<Policy> ps;
+  for (int i = 0; i < kPolicyCount; ++i) ps.push_back(static_cast<Policy>(i));
+  return policy_table(a, ps, true);
+}
+
+int cmd_zoo(const Args& a) {
+  std::vector<Policy> ps;
+  for (int i = kZooFirst; i < kAllPolicies; ++i) ps.push_back(static_cast<Policy>(i));
+  return policy_table(a, ps, true);
 }
 
 int cmd_verify(const Args& a) {

@@ -16,6 +16,7 @@ int cmd_validate(const Args& a);
 int cmd_play(const Args& a);
 int cmd_simulate(const Args& a);
 int cmd_balance(const Args& a);
+int cmd_zoo(const Args& a);
 int cmd_verify(const Args& a);
 int cmd_code(const Args& a);
 int cmd_golden(const Args& a);

@@ -13,11 +13,13 @@ static void usage() {
       "  simulate --policy P --games N [--scenario ID] [--seed N]\n"
       "  balance [--games N] [--scenario ID] [--seed N]  every scenario x policy, seeds N to N+games-1\n"
       "                                        (default seed 1, 1000 games)\n"
+      "  zoo [--games N] [--scenario ID] [--seed N]  degenerate strategies, balance's columns (+ lesson pass %)\n"
       "  verify [--challenge CODE] CODE|FILE... replay result codes and check them\n"
       "  code --scenario ID --seed N --policy P [--player NAME] [--team T]  make a result code\n"
       "  golden --out DIR                      write golden replays (use fixture content)\n"
       "  bench                                 moves/s (best of 3 rounds), us per game, expert ms per game (mean, max)\n"
-      "policies: random pusher classic facilitator expert");
+      "policies: random pusher classic facilitator expert\n"
+      "zoo: same_card facilitative_only listen_only give_space_first top_of_hand never_recommend");
 }
 
 int main(int argc, char** argv) {
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
   if (cmd == "play") return cli::cmd_play(a);
   if (cmd == "simulate") return cli::cmd_simulate(a);
   if (cmd == "balance") { if (!games_given) a.games = 1000; return cli::cmd_balance(a); }
+  if (cmd == "zoo") { if (!games_given) a.games = 1000; return cli::cmd_zoo(a); }
   if (cmd == "verify") return cli::cmd_verify(a);
   if (cmd == "code") return cli::cmd_code(a);
   if (cmd == "golden") return cli::cmd_golden(a);
