@@ -73,6 +73,9 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
     note[static_cast<size_t>(d.type)] = std::max(note[static_cast<size_t>(d.type)], res ? 2 : 1);
     if (!res) { open_note = true; owner_open[static_cast<size_t>(d.owner)] = 1; }
   }
+  std::vector<int> heard_from(sc.stakeholders.size(), 0);  // someone voiced a constraint of theirs
+  for (const ConstraintState& cs : st.constraints)
+    if (cs.learned) heard_from[static_cast<size_t>(sc.pool[static_cast<size_t>(cs.def)].owner)] = 1;
   int waiting = 0;  // people neither in the room nor asked yet
   for (const PersonState& p : st.people) waiting += (p.engaged || p.invited) ? 0 : 1;
   const int worry_type = st.said_constraint >= 0 && st.said != Said::stall
@@ -91,6 +94,10 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
       if (static_cast<int>(t) == worry_type && m.category != Category::pitch) v += 14;  // answer the worry just voiced
     }
     if (o.a.target >= 0 && owner_open[static_cast<size_t>(o.a.target)]) v += 5;
+    // Stuck with nothing open in the notes: ask the people not yet heard from.
+    if (o.a.target >= 0 && !open_note && st.stage >= 3 && !heard_from[static_cast<size_t>(o.a.target)] &&
+        st.people[static_cast<size_t>(o.a.target)].engaged && m.category == Category::facilitative)
+      v += 8;
     if (st.said == Said::objection && (m.category == Category::listen || (o.a.target == st.said_speaker && m.category == Category::facilitative))) v += 14;
     if (st.said == Said::stall && (m.category == Category::facilitative || m.category == Category::involve_others)) v += 8;
     switch (m.category) {
@@ -112,7 +119,8 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
         if (used_here >= 1 || st.category_uses[static_cast<size_t>(Category::situation)] >= kSituationSparingly - 1) v -= 30;
         break;
       case Category::need_payoff:  // the buyer-ready stage: let them say the value
-        if (st.stage == 5 || (st.stage == 4 && !open_note)) v += 18;
+        if (st.needs_stated >= kNeedsStated) v -= 20;  // they have said it: asking again is a rerun
+        else if (st.stage == 5 || (st.stage == 4 && !open_note)) v += 18;
         break;
       case Category::pitch:
         if (st.stage >= 5 && m.ties_to_need && st.needs_stated >= kNeedsStated / 2) v += 20;

@@ -23,15 +23,19 @@ Parts parts_of(const Content& c, const State& st) {
   for (const ConstraintState& cs : st.constraints) {
     int sev = sc.pool[static_cast<size_t>(cs.def)].severity;
     if (cs.learned) { p.discovered += 8 * sev; ++p.learned; }
-    if (cs.progress >= kResolved) { p.discovered += 8 * sev; ++p.resolved; }
+    if (cs.progress >= kResolved && !cs.done_before) { p.discovered += 8 * sev; ++p.resolved; }
   }
-  p.progress = st.peak_stage * 5 + st.stage * 10;
+  // Progress from where the buyer stood at the first meeting: a ready buyer's own work earns nothing.
+  p.progress = (st.peak_stage - st.start_stage) * 5 + (st.stage - st.start_stage) * 10;
   if (st.first_pitch_stage >= 5) p.timing = 25;
   if (st.early_pitches > 0) p.timing -= std::min(60, 15 * st.early_pitches);
   p.mean_trust = mean_trust(st);
   p.trust = (p.mean_trust - 50) / 2;
   p.used = st.meeting + (st.turn > 0 ? 1 : 0);
-  if (st.ending == Ending::purchase) p.cycle = 100 + 100 * (st.meetings_total - p.used) / (st.meetings_total > 0 ? st.meetings_total : 1);
+  // The outcome outweighs the work on the way: a deal that ends in no decision lost the seller every
+  // meeting spent on it, however good the questions were.
+  if (st.ending == Ending::purchase) p.cycle = 150 + 100 * (st.meetings_total - p.used) / (st.meetings_total > 0 ? st.meetings_total : 1);
+  else if (st.ending == Ending::no_decision) p.cycle = -30;
   else if (st.ending == Ending::disengaged) p.cycle = -60;
   if (st.vetoes > 0) p.cycle -= 20 * st.vetoes;
   return p;

@@ -108,13 +108,13 @@ State initial_state(const Content& c, int scenario, uint64_t seed, int meeting_l
     ConstraintDef::Start start = ss >= 5 ? ConstraintDef::Start::resolved : def.start;
     if (start != ConstraintDef::Start::hidden) cs.awareness = std::max(cs.awareness, 60);
     if (start == ConstraintDef::Start::known) cs.learned = true;
-    if (start == ConstraintDef::Start::resolved) cs.progress = kResolved;
+    if (start == ConstraintDef::Start::resolved) { cs.progress = kResolved; cs.done_before = true; }
     if (cs.awareness >= kAware) cs.aware_since = 0;
     st.constraints.push_back(cs);
   }
   st.move_uses.assign(sc.deck.size(), 0);
   st.stage = derive_stage(sc, st);
-  st.peak_stage = st.stage;
+  st.peak_stage = st.start_stage = st.stage;
   return st;
 }
 
@@ -440,7 +440,6 @@ std::string stage_phrase(int s) {
   return sp == std::string::npos ? d : d.substr(0, sp) + " (" + d.substr(sp + 1) + ")";
 }
 
-bool out_harmful(int fit) { return fit <= -2; }
 bool is_push_category(Category k) { return k == Category::pitch || k == Category::rebuttal || k == Category::pressure; }
 bool is_question(Category k) {
   return k == Category::facilitative || k == Category::implication || k == Category::situation || k == Category::need_payoff;
@@ -486,7 +485,7 @@ bool put_off(Ctx& x, int& cons, Stall& stall) {
 
 // What the move did that the replies and the sentence speak of (apply_unchecked fills it).
 struct Notes {
-  int b_stage = 0, b_meeting = 0, b_moves_made = 0, b_trust = 0, b_need = 0;
+  int b_stage = 0, b_meeting = 0, b_moves_made = 0, b_trust = 0, b_need = 0, b_needs_stated = 0;
   Said b_said = Said::nothing;
   int b_said_speaker = -1;
   int veto_by = -1, objection = -1, blocked_by = -1;  // blocked_by: 0 too early, 1 needs someone, 2 stage, 3 already asked
@@ -636,9 +635,9 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     const ConstraintDef& cd = x.def(i);
     if (st.constraints[i].learned) cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
     else cat(e, is_question(m.category) ? "Your question gave " : "That gave ", nm(cd.owner), " something to think about.");
-  } else if (st.needs_stated > 0 && out.category == Category::need_payoff) {
+  } else if (st.needs_stated > n.b_needs_stated && out.category == Category::need_payoff) {
     cat(e, who, " described the value in their own words.");
-  } else if (m.category == Category::need_payoff) {
+  } else if (m.category == Category::need_payoff && x.fit <= 0) {
     cat(e, who, " could not say what a solution would be worth yet: too early for that question.");
   } else if (out.category == Category::de_risk || out.category == Category::pitch) {
     cat(e, who, " feels surer of the choice.");
@@ -713,6 +712,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   bool wasted = false;      // give_space with nothing surfaced or moved in the meeting
   Notes n;
   n.b_stage = b_stage; n.b_meeting = b_meeting; n.b_moves_made = b_moves_made; n.b_trust = b_trust; n.b_need = b_need;
+  n.b_needs_stated = b_needs_stated;
   n.b_said = st.said;
   n.b_said_speaker = st.said_speaker;
   bool capped = false;      // the move can be no better than neutral (generic, overused, nothing to play back)
@@ -829,7 +829,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
           // Only a pitch built on needs the buyer has stated helps; a generic one is tolerated.
           bool tied = m.ties_to_need && st.needs_stated >= kNeedsStated / 2;
           capped = !tied;
-          if (st.stage >= 7) st.commitment += x.amt(tied ? 12 : 5);
+          if (st.stage >= 7) st.commitment += x.amt(tied ? 20 : 5);
           else st.confidence += x.amt(tied ? 35 : 12);
           st.needs_stated += x.amt(tied ? 5 : 10);  // the buyer answers with what matters to them
         }
@@ -867,7 +867,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
         } else if (f == 0) {
           x.progress(x.amt(8));
         } else {
-          if (st.stage >= 7) st.commitment += x.amt(f >= 2 ? 50 : 25);
+          if (st.stage >= 7) st.commitment += x.amt(f >= 2 ? 60 : 30);
           else st.confidence += x.amt(f >= 2 ? 35 : 15);
           x.progress(x.amt(15));
         }
@@ -956,7 +956,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
     }
   }
   // Walking out is for sustained disrespect: repeated harmful moves, or trust gone with one more.
-  if (st.ending == Ending::none && (st.strikes >= kStrikesToLeave || (a_trust < kDisengageTrust && out_harmful(x.fit))))
+  if (st.ending == Ending::none && (st.strikes >= kStrikesToLeave || (a_trust < kDisengageTrust && st.strikes >= kStrikesToLeave - 1)))
     st.ending = Ending::disengaged;
   // The turn ends; at a meeting's end the buyer works until the next one (not once the game is over).
   const bool work = st.ending == Ending::none;
@@ -1029,13 +1029,13 @@ uint64_t state_hash(const State& st) {
   f.u64(st.seed);
   for (int v : {st.meetings_total, st.need, st.needs_stated, st.confidence, st.commitment, st.meeting, st.turn,
                 st.moves_made, st.stage, st.peak_stage, st.first_pitch_stage, st.early_pitches, st.vetoes,
-                st.first_recommend_stage, static_cast<int>(st.ready), st.resistance, st.strikes, st.stalls, st.objections, st.proposals, st.spoke,
+                st.first_recommend_stage, static_cast<int>(st.ready), st.start_stage, st.resistance, st.strikes, st.stalls, st.objections, st.proposals, st.spoke,
                 static_cast<int>(st.moved_meeting), static_cast<int>(st.said), st.said_constraint, st.said_speaker,
                 static_cast<int>(st.ending)})
     f.i32(v);
   for (const PersonState& p : st.people) { f.i32(p.trust); f.i32(p.openness); f.byte(p.engaged); f.byte(p.invited); }
   for (const ConstraintState& cs : st.constraints) {
-    f.i32(cs.def); f.i32(cs.awareness); f.i32(cs.progress); f.byte(cs.learned); f.i32(cs.aware_since);
+    f.i32(cs.def); f.i32(cs.awareness); f.i32(cs.progress); f.byte(cs.learned); f.i32(cs.aware_since); f.byte(cs.done_before);
   }
   for (uint8_t u : st.move_uses) f.byte(u);
   for (uint8_t u : st.category_uses) f.byte(u);

@@ -36,6 +36,7 @@ struct ConstraintState {
   int awareness = 0;  // 0..100; the buyer knows it at kAware
   int progress = 0;   // 0..100 resolution progress; resolved at kResolved
   bool learned = false;  // the trainee heard a hint
+  bool done_before = false;  // the buyer had resolved it before the first meeting: no credit for it
   int aware_since = -1;  // meeting in which the buyer became aware (-1: not yet); internal work takes meetings
 };
 
@@ -64,6 +65,7 @@ struct State {
   int stage = 0, peak_stage = 0;
   int first_pitch_stage = -1, early_pitches = 0, vetoes = 0;
   bool ready = false;  // this draw's buyer had done their internal work before the first meeting
+  int start_stage = 0;  // the stage at the first meeting: progress is scored from here
   int first_recommend_stage = -1;  // first pitch or de-risk move (a recommendation), -1 none
   // The buyer's system defending itself, 0..100 (hidden): raised by pushing, eased by listening and
   // time. It damps what every move and every pause between meetings can do, and erodes the need.

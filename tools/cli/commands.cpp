@@ -166,7 +166,7 @@ int cmd_simulate(const Args& a) {
       Game g = play_policy(c, GameConfig{id, a.seed + static_cast<uint64_t>(i), 0}, p);
       FinalScore fs = final_score(c, g.state);
       std::string moves = encode_moves(c, g.scenario(), g.actions);
-      if (a.json) out.push_back({{"scenario", id}, {"seed", a.seed + static_cast<uint64_t>(i)}, {"ending", to_string(g.state.ending)}, {"score", fs.total}, {"moves", moves}});
+      if (a.json) out.push_back({{"scenario", id}, {"seed", a.seed + static_cast<uint64_t>(i)}, {"ending", to_string(g.state.ending)}, {"score", fs.total}, {"stage", g.state.stage}, {"peak_stage", g.state.peak_stage}, {"ready", g.state.ready}, {"moves", moves}});
       else std::printf("%s seed %llu: %s score %d (%zu moves)\n", id.c_str(), static_cast<unsigned long long>(a.seed + static_cast<uint64_t>(i)),
                        to_string(g.state.ending), fs.total, g.actions.size());
       if (a.games == 1 && !a.json)
