@@ -220,6 +220,7 @@ int evaluate(const Content& c, const State& st) {
 }
 
 struct Node { State st; int parent; Action a; int value; };
+constexpr int kPushPenalty = -100000000;  // the expert models good practice: pushing is its last resort
 
 }  // namespace
 
@@ -250,7 +251,7 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
         detail::apply_unchecked(c, child.st, child.a, k.deck_slot, false, scratch);
         child.value = evaluate(c, child.st);
         // The expert models good practice: a pushed or harmful move is taken only when nothing else is dealt.
-        if (scratch.verdict == Verdict::pushed || scratch.verdict == Verdict::harmful) child.value -= 100000000;
+        if (scratch.verdict == Verdict::pushed || scratch.verdict == Verdict::harmful) child.value += kPushPenalty;
       });
     }
     // Best first; equal values keep their order of generation (a stable sort of the children).
@@ -266,6 +267,8 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
       Node& n = next[static_cast<size_t>(oi)];
       uint64_t h = state_hash(n.st);
       if (std::find(seen.begin(), seen.end(), h) != seen.end()) continue;
+      // A pushed or harmful move enters the beam only when no other move of this depth could.
+      if (n.value < kPushPenalty / 2 && !beam.empty()) continue;
       seen.push_back(h);
       bool ended = n.st.ending != Ending::none;
       int value = n.value;

@@ -51,6 +51,7 @@ struct PersonView {
   Role role = Role::economic_buyer;
   int trust = 0, openness = 0;
   bool engaged = false, veto = false;
+  bool invited = false;  // asked to join: takes part from the next meeting
 };
 struct NoteView {  // the trainee's notebook: learned constraints
   int constraint = 0;  // State::constraints index
@@ -101,6 +102,12 @@ struct Debrief {
   int best_move = -1, worst_move = -1;  // timeline indices; -1: no move gained / lost points
   std::vector<Action> expert;            // what the expert would have played from the same start
   int expert_score = 0;
+  // Where the deal died, in plain words: the move that cost the most hidden ground (timeline index,
+  // -1 when no move did, as when the meetings simply ran out), and why.
+  int turning_point = -1;
+  std::string turning_why;
+  bool ready_buyer = false;  // the buyer had done their own work before the first meeting
+  int stalls = 0, objections = 0, proposals = 0;
 };
 // with_expert runs the expert search (a few ms).
 Debrief debrief(const Game& g, bool with_expert = true);

@@ -47,7 +47,7 @@ View view(const Game& g) {
   for (size_t i = 0; i < sc.stakeholders.size(); ++i) {
     const StakeholderDef& d = sc.stakeholders[i];
     const PersonState& p = st.people[i];
-    v.people.push_back({static_cast<int>(i), d.id, d.name, d.title, d.personality, d.role, p.trust, p.openness, p.engaged, d.veto});
+    v.people.push_back({static_cast<int>(i), d.id, d.name, d.title, d.personality, d.role, p.trust, p.openness, p.engaged, d.veto, p.invited});
   }
   for (size_t i = 0; i < st.constraints.size(); ++i) {
     const ConstraintState& cs = st.constraints[i];
@@ -79,6 +79,60 @@ View view(const Game& g) {
   }
   return v;
 }
+
+namespace {
+
+// Names the moment the deal died: the pushed or harmful move that cost the most hidden ground, or,
+// when nothing was pushed, what was still open when the meetings ran out.
+void turning_point(const Content& c, const Game& g, Debrief& d) {
+  const Scenario& sc = g.scenario();
+  const State& st = g.state;
+  d.ready_buyer = st.ready;
+  d.stalls = st.stalls;
+  d.objections = st.objections;
+  d.proposals = st.proposals;
+  if (st.ending == Ending::purchase || st.ending == Ending::none) return;
+  int worst = -1;
+  for (size_t i = 0; i < g.results.size(); ++i) {
+    const MoveResult& r = g.results[i];
+    if (r.verdict != Verdict::pushed && r.verdict != Verdict::harmful) continue;
+    if (st.ending == Ending::disengaged || (r.setback > 0 && (worst < 0 || r.setback > g.results[static_cast<size_t>(worst)].setback)))
+      worst = static_cast<int>(i);
+  }
+  std::string& w = d.turning_why;
+  if (worst >= 0) {
+    const MoveResult& r = g.results[static_cast<size_t>(worst)];
+    d.turning_point = worst;
+    const std::string stage = describe_stage(r.stage_before);
+    w = "The deal died in meeting " + std::to_string(d.timeline[static_cast<size_t>(worst)].meeting + 1) + ", at \"" +
+        c.moves[static_cast<size_t>(r.action.move)].label + "\": the buyer was at " + stage.substr(0, 2) + " (" + stage.substr(3) + ")";
+    w += r.stage_before >= 5 ? ", ready to look, and the move pushed instead of helping." : ", not ready for a solution.";
+    if (st.ending == Ending::disengaged) {
+      w += " After repeated pressure the buyer stopped taking your calls.";
+    } else {
+      if (r.stall == static_cast<int>(Stall::proposal)) w += " They asked for a proposal: it sounded like progress and was a polite goodbye.";
+      else if (r.stall >= 0) w += " They put you off politely, and nobody said what it cost.";
+      else if (r.replies.size() && r.replies[0].kind == ReplyKind::objection) w += " A worry came up instead of interest.";
+      w += " From there the buyer's defences stayed up, the felt need slid, and the meetings ran out: no decision.";
+    }
+  } else if (st.ending == Ending::no_decision) {
+    int open = 0;
+    std::string first;
+    for (const ConstraintState& cs : st.constraints) {
+      const ConstraintDef& def = sc.pool[static_cast<size_t>(cs.def)];
+      if (cs.progress >= kResolved || (def.severity < 2 && cs.awareness >= kAware)) continue;
+      if (open++ == 0) first = sc.stakeholders[static_cast<size_t>(def.owner)].name + "'s " + describe(def.type);
+    }
+    const std::string stage = describe_stage(st.stage);
+    w = "Nothing you did pushed the buyer back: the meetings ran out with the buyer at " + stage.substr(0, 2) + " (" + stage.substr(3) + ")";
+    if (open > 0) w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open, " + first + " among them.";
+    else w += ".";
+  }
+  if (st.proposals > 0)
+    w += " Proposals asked for along the way: " + std::to_string(st.proposals) + ", none of them a step forward.";
+}
+
+}  // namespace
 
 Debrief debrief(const Game& g, bool with_expert) {
   const Content& c = *g.content;
@@ -124,6 +178,7 @@ Debrief debrief(const Game& g, bool with_expert) {
     if (r.points < 0 && (d.worst_move < 0 || r.points < g.results[static_cast<size_t>(d.worst_move)].points)) d.worst_move = static_cast<int>(i);
     if (r.meeting_ended) ++meeting;
   }
+  turning_point(c, g, d);
   if (with_expert) {
     d.expert = expert_path(c, sc.id, g.state.seed, nullptr, g.config.meeting_limit);
     Record rec{c.hash, g.config, d.expert};

@@ -9,10 +9,14 @@ namespace buyin {
 
 namespace {
 
-bool verdict_possible(Category cat, int verdict, int lo, int hi) {
+// Whether a move of `cat` can get `verdict` somewhere in stages lo..hi (the rules of sim.cpp, read
+// from the category x stage table plus the few verdicts the state decides).
+bool verdict_possible(Category cat, int verdict, int lo, int hi, bool tied_pitch) {
   if (verdict < 0 || verdict == static_cast<int>(Verdict::neutral)) return true;
   for (int s = lo; s <= hi; ++s) {
     int f = category_fit(cat, s);
+    // A pitch helps only when built on stated needs: a deck without such a pitch never gets it facilitated.
+    if (cat == Category::pitch && verdict == static_cast<int>(Verdict::facilitated) && !tied_pitch) return false;
     if (cat == Category::give_space && verdict == static_cast<int>(Verdict::facilitated)) return true;
     if (cat == Category::situation && verdict == static_cast<int>(Verdict::pushed)) return true;  // overuse
     if (verdict == static_cast<int>(Verdict::facilitated) && f > 0) return true;
@@ -84,19 +88,21 @@ std::vector<Diagnostic> lint_content(const Content& c) {
       const LineDef& l = s.lines[i];
       std::string p = "/lines/" + std::to_string(i);
       check_text(f, p + "/text", l.text);
-      if (l.category < 0) continue;
+      if (l.category < 0 || l.stall) continue;
       Category cat = static_cast<Category>(l.category);
       // Stages in which a move of this category can be dealt at all.
       int lo = 8, hi = -1;
+      bool tied = false;
       for (int mi : s.deck) {
         const MoveDef& m = c.moves[static_cast<size_t>(mi)];
         if (m.category != cat) continue;
+        tied |= m.ties_to_need;
         lo = std::min(lo, std::max(m.min_stage, l.min_stage));
         hi = std::max(hi, std::min(m.max_stage, l.max_stage));
       }
       if (lo > hi) {
         w.push_back({f, p, std::string("unreachable: no move of category \"") + to_string(cat) + "\" can be played in this line's stages"});
-      } else if (!verdict_possible(cat, l.verdict, lo, hi)) {
+      } else if (!verdict_possible(cat, l.verdict, lo, hi, tied)) {
         w.push_back({f, p, std::string("unreachable: a \"") + to_string(cat) + "\" move never gets the verdict \"" +
                                to_string(static_cast<Verdict>(l.verdict)) + "\" in these stages"});
       }

@@ -746,7 +746,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
         x.aware(x.amt(f >= 2 ? 35 : 20));
         x.progress(x.amt(10));
         if (st.stage <= 2) st.need += x.amt(f >= 2 ? 6 : 3);
-        if (st.stage >= 5) st.needs_stated += x.amt(8);  // criteria questions let a ready buyer say what they need
+        if (st.stage >= 5) st.needs_stated += x.amt(15);  // criteria questions let a ready buyer say what they need
         x.trust(x.amt(2));
         x.resist(-2);
         break;
@@ -807,6 +807,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
           x.reveal_one(true);
           st.need += x.amt(3);
         }
+        if (st.stage >= 5) st.needs_stated += x.amt(8);  // a ready buyer answers facts with requirements
         break;
       case Category::need_payoff:
         if (f > 0) {
@@ -831,7 +832,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
           capped = !tied;
           if (st.stage >= 7) st.commitment += x.amt(tied ? 20 : 5);
           else st.confidence += x.amt(tied ? 35 : 12);
-          st.needs_stated += x.amt(tied ? 5 : 10);  // the buyer answers with what matters to them
+          st.needs_stated += x.amt(tied ? 5 : 15);  // the buyer answers with what matters to them
         }
         break;
       case Category::rebuttal:

@@ -83,7 +83,7 @@ void record_finished_game() {
   if (s.mode == Mode::Onboarding && s.lesson >= 0) {
     const Lesson& l = content().lessons[static_cast<size_t>(s.lesson)];
     auto& passed = s.progress.lessons_passed;
-    const bool ok = d.score.total >= l.pass_score;
+    const bool ok = check_lesson(content(), l, s.game).passed;
     if (ok && std::find(passed.begin(), passed.end(), l.id) == passed.end()) passed.push_back(l.id);
     summary["lesson"] = l.id;
     summary["lesson_index"] = s.lesson;

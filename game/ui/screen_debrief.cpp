@@ -119,10 +119,18 @@ static void draw_lesson_result(const Debrief& d) {
   const Palette& p = palette();
   if (s.mode != Mode::Onboarding || s.lesson < 0) return;
   const Lesson& l = content().lessons[static_cast<size_t>(s.lesson)];
-  const bool passed = d.score.total >= l.pass_score;
-  ImGui::TextColored(passed ? p.good : p.warn, passed ? "Lesson passed (needed %d)." : "Not passed yet: you need %d. Try again, or go back to any move.",
+  const LessonCheck check = check_lesson(content(), l, s.game);
+  const bool passed = check.passed;
+  ImGui::TextColored(passed ? p.good : p.warn, passed ? "Lesson passed (needed %d points and what the lesson teaches)."
+                                                      : "Not passed yet. Try again, or go back to any move. You need %d points and:",
                      l.pass_score);
   track_item(passed ? "debrief.lesson.passed" : "debrief.lesson.failed");
+  ImGui::TextColored(check.score_ok ? p.good : p.warn, "%s %d of %d points", check.score_ok ? "[done]" : "[not yet]", d.score.total, l.pass_score);
+  for (size_t i = 0; i < check.requirements.size(); ++i) {
+    const bool met = check.requirements[i].second;
+    ImGui::TextColored(met ? p.good : p.warn, "%s %s", met ? "[done]" : "[not yet]", describe(check.requirements[i].first));
+    track_item(("debrief.lesson.requirement." + std::string(to_string(check.requirements[i].first))).c_str());
+  }
   if (passed && s.lesson + 1 < static_cast<int>(content().lessons.size())) {
     ImGui::SameLine();
     if (primary_button("Next lesson", "debrief.next_lesson")) go(Screen::Onboarding);
@@ -157,6 +165,11 @@ void draw_debrief() {
   ImGui::PopFont();
   ImGui::TextColored(d.ending == Ending::purchase ? p.good : p.warn, "%s", ending_sentence(d.ending));
   track_item((std::string("debrief.ending.") + to_string(d.ending)).c_str());
+  if (d.ready_buyer) ImGui::TextWrapped("This buyer had already done their own work before your first meeting: a ready buyer.");
+  if (!d.turning_why.empty()) {
+    ImGui::TextWrapped("%s", d.turning_why.c_str());
+    track_item("debrief.turning_point");
+  }
   draw_lesson_result(d);
   if (s.mode == Mode::Challenge) {
     static std::string code;

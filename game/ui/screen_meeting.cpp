@@ -153,6 +153,8 @@ void draw_people(const View& v, bool numbers) {
     if (pv.engaged) {
       if (numbers) ImGui::TextColored(p.text_dim, "%s (trust %d, openness %d)", mood(pv.trust), pv.trust, pv.openness);
       else ImGui::TextColored(p.text_dim, "Seems %s", mood(pv.trust));
+    } else if (pv.invited) {
+      ImGui::TextColored(p.text_dim, "Asked to the next meeting");
     } else {
       ImGui::TextColored(p.warn, "Not involved yet");
     }

@@ -73,8 +73,10 @@ static void add_result_to_transcript(Session& s, const MoveResult& r, int index)
     t.role = rep.speaker >= 0 ? role_name(sc.stakeholders[static_cast<size_t>(rep.speaker)].role) : "";
     t.text = rep.text;
     switch (rep.kind) {
-      case ReplyKind::reaction: t.kind = TranscriptLine::Buyer; break;
-      case ReplyKind::hint: t.kind = TranscriptLine::Hint; break;
+      case ReplyKind::reaction: case ReplyKind::stall: case ReplyKind::invited: case ReplyKind::farewell:
+        t.kind = TranscriptLine::Buyer;
+        break;
+      case ReplyKind::hint: case ReplyKind::objection: t.kind = TranscriptLine::Hint; break;
       case ReplyKind::resolved: t.kind = TranscriptLine::Resolved; break;
       case ReplyKind::joined: t.kind = TranscriptLine::Joined; break;
       case ReplyKind::veto: t.kind = TranscriptLine::Veto; break;

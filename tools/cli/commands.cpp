@@ -38,7 +38,8 @@ void print_json(const json& j) { std::cout << j.dump(2, ' ', false, json::error_
 
 json result_json(const MoveResult& r) {
   json rep = json::array();
-  for (const Reply& p : r.replies) rep.push_back({{"speaker", p.speaker_id}, {"text", p.text}});
+  static const char* kinds[] = {"reaction", "hint", "resolved", "joined", "veto", "stall", "objection", "invited", "farewell"};
+  for (const Reply& p : r.replies) rep.push_back({{"speaker", p.speaker_id}, {"text", p.text}, {"kind", kinds[static_cast<int>(p.kind)]}});
   return {{"move", r.move_id}, {"verdict", to_string(r.verdict)}, {"points", r.points}, {"explanation", r.explanation},
           {"stage", r.stage_after}, {"trust", r.trust_after}, {"replies", rep}};
 }
@@ -53,11 +54,19 @@ json debrief_json(const Game& g, const Debrief& d) {
   j["moves"] = encode_moves(*g.content, g.scenario(), g.actions);
   j["expert"] = encode_moves(*g.content, g.scenario(), d.expert);
   j["expert_score"] = d.expert_score;
+  j["turning_point"] = d.turning_point;
+  j["turning_why"] = d.turning_why;
+  j["ready_buyer"] = d.ready_buyer;
+  j["stalls"] = d.stalls;
+  j["objections"] = d.objections;
+  j["proposals"] = d.proposals;
   return j;
 }
 
 void print_debrief(const Game& g, const Debrief& d) {
   std::printf("\n=== %s: score %d ===\n", to_string(d.ending), d.score.total);
+  if (d.ready_buyer) std::printf("A ready buyer: they had done their own work before the first meeting.\n");
+  if (!d.turning_why.empty()) std::printf("%s\n", d.turning_why.c_str());
   for (const ScoreLine& l : d.score.lines) std::printf("  %-26s %5d  (%s)\n", l.label.c_str(), l.points, l.detail.c_str());
   std::printf("Hidden constraints:\n");
   for (const ConstraintReport& c : d.constraints)
