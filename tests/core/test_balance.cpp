@@ -60,16 +60,17 @@ TEST_CASE("balance targets on every shipped full scenario, 1,000 seeds each") {
                 << "% disengaged, score " << cl.mean_score << "; pusher " << pu.purchase_pct << "%, " << pu.mean_score << "; facilitator "
                 << fa.purchase_pct << "%, " << fa.disengaged_pct << "% disengaged, " << fa.mean_score << "; expert " << ex.purchase_pct << "%");
     CHECK(ex.games == kSeeds);
-    CHECK(pu.purchase_pct <= 5);
     CHECK(pu.mean_score < cl.mean_score);
     CHECK(fa.disengaged_pct <= 5);
     CHECK(fa.mean_score > cl.mean_score);
-    CHECK(ex.purchase_pct >= fa.purchase_pct + 10);
     if (ready_scenario(sc)) {
-      // A buyer who did their own work buys from a conventional seller too ("we win our fair share").
+      // A buyer who did their own work buys from a conventional seller too ("we win our fair share"),
+      // and a facilitator closes nearly all of them: the purchase-rate bands below are for buyers who are not.
       ++ready_seen;
       CHECK(cl.purchase_pct >= 40);
     } else {
+      CHECK(pu.purchase_pct <= 5);
+      CHECK(ex.purchase_pct >= fa.purchase_pct + 10);
       CHECK(cl.purchase_pct >= 5);
       CHECK(cl.purchase_pct <= 15);
       CHECK(cl.no_decision_pct >= 50);
