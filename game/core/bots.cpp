@@ -78,6 +78,15 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
     if (cs.learned) heard_from[static_cast<size_t>(sc.pool[static_cast<size_t>(cs.def)].owner)] = 1;
   int waiting = 0;  // people neither in the room nor asked yet
   for (const PersonState& p : st.people) waiting += (p.engaged || p.invited) ? 0 : 1;
+  auto reachable = [&](int who) {
+    int t = sc.stakeholders[static_cast<size_t>(who)].through;
+    return t < 0 || (st.people[static_cast<size_t>(t)].engaged && st.people[static_cast<size_t>(t)].trust >= 50);
+  };
+  std::vector<int> go_between(sc.stakeholders.size(), 0);  // colleagues someone waiting must come through
+  for (size_t i = 0; i < sc.stakeholders.size(); ++i) {
+    int t = sc.stakeholders[i].through;
+    if (t >= 0 && !st.people[i].engaged && !st.people[i].invited && !reachable(static_cast<int>(i))) go_between[static_cast<size_t>(t)] = 1;
+  }
   const int worry_type = st.said_constraint >= 0 && st.said != Said::stall
                              ? static_cast<int>(sc.pool[static_cast<size_t>(st.constraints[static_cast<size_t>(st.said_constraint)].def)].type) : -1;
   for (Option& o : opts) {
@@ -100,9 +109,14 @@ const Option& facilitator(const Game& g, std::vector<Option>& opts, Rng& r) {
       v += 8;
     if (st.said == Said::objection && (m.category == Category::listen || (o.a.target == st.said_speaker && m.category == Category::facilitative))) v += 14;
     if (st.said == Said::stall && (m.category == Category::facilitative || m.category == Category::involve_others)) v += 8;
+    // Someone waits to be brought in through a colleague (the org chart is no secret): win that colleague first.
+    if (o.a.target >= 0 && go_between[static_cast<size_t>(o.a.target)] && (m.category == Category::listen || m.category == Category::facilitative))
+      v += 10;
     switch (m.category) {
       case Category::involve_others:
-        if (o.a.target >= 0 && !st.people[static_cast<size_t>(o.a.target)].engaged)
+        if (o.a.target >= 0 && !st.people[static_cast<size_t>(o.a.target)].engaged && !reachable(o.a.target))
+          v -= 20;
+        else if (o.a.target >= 0 && !st.people[static_cast<size_t>(o.a.target)].engaged)
           v += st.people[static_cast<size_t>(o.a.target)].invited ? -30 : st.stage >= 1 ? 25 + (sc.stakeholders[static_cast<size_t>(o.a.target)].veto ? 5 : 0) : -5;
         else if (o.a.target < 0 && waiting > 0) v += st.stage >= 1 ? 22 : -5;
         else v -= 8;  // everyone is already here

@@ -52,6 +52,7 @@ struct PersonView {
   int trust = 0, openness = 0;
   bool engaged = false, veto = false;
   bool invited = false;  // asked to join: takes part from the next meeting
+  std::string through;   // name of the colleague this person is brought in through ("" when anyone can)
 };
 struct NoteView {  // the trainee's notebook: learned constraints
   int constraint = 0;  // State::constraints index

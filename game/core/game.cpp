@@ -47,7 +47,8 @@ View view(const Game& g) {
   for (size_t i = 0; i < sc.stakeholders.size(); ++i) {
     const StakeholderDef& d = sc.stakeholders[i];
     const PersonState& p = st.people[i];
-    v.people.push_back({static_cast<int>(i), d.id, d.name, d.title, d.personality, d.role, p.trust, p.openness, p.engaged, d.veto, p.invited});
+    v.people.push_back({static_cast<int>(i), d.id, d.name, d.title, d.personality, d.role, p.trust, p.openness, p.engaged, d.veto, p.invited,
+                        d.through >= 0 ? sc.stakeholders[static_cast<size_t>(d.through)].name : std::string()});
   }
   for (size_t i = 0; i < st.constraints.size(); ++i) {
     const ConstraintState& cs = st.constraints[i];

@@ -613,7 +613,10 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   } else if (n.blocked_by == 3) {
     e += "They have already been asked to the next meeting: asking again changes nothing.";
   } else if (n.blocked_by == 1) {
-    e += "That person is reached through someone else on the buyer's side, who is not ready to bring them in yet.";
+    const int who = a.target >= 0 ? a.target : pick_engaging(sc, st);
+    const int via = who >= 0 ? sc.stakeholders[static_cast<size_t>(who)].through : -1;
+    if (via >= 0) cat(e, nm(who), " is reached through ", nm(via), ", who is not ready to bring them in yet.");
+    else e += "That person is reached through someone else on the buyer's side, who is not ready to bring them in yet.";
   } else if (n.blocked_by == 2) {
     cat(e, "The buyer does not see a reason to bring that person in yet: they are still at ", stage_phrase(st.stage), ".");
   } else if (n.blocked_by == 0) {

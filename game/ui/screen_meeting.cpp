@@ -155,6 +155,8 @@ void draw_people(const View& v, bool numbers) {
       else ImGui::TextColored(p.text_dim, "Seems %s", mood(pv.trust));
     } else if (pv.invited) {
       ImGui::TextColored(p.text_dim, "Asked to the next meeting");
+    } else if (!pv.through.empty()) {
+      ImGui::TextColored(p.warn, "Not involved yet; comes in through %s", pv.through.c_str());
     } else {
       ImGui::TextColored(p.warn, "Not involved yet");
     }

@@ -216,7 +216,7 @@ TEST_CASE("bringing people in: never mid-meeting, and gated by stage and by who 
   CHECK(r.explanation.find("does not see a reason to bring that person in yet") != std::string::npos);
   r = say(st, "bring_in_person", 1, c);
   CHECK_FALSE(st.people[1].invited);
-  CHECK(r.explanation.find("reached through someone else") != std::string::npos);
+  CHECK(r.explanation.find("is reached through Dana Okafor") != std::string::npos);
   st.people[2].engaged = true;
   st.people[2].trust = 60;
   r = say(st, "bring_in_person", 1, c);
