@@ -278,6 +278,13 @@ struct Ctx {
   int first_touched = -1;  // the first constraint whose awareness/progress moved
   bool resolved_one = false;  // one move (or one pause between meetings) resolves at most one constraint
   int boost = 100;         // percent: a move that answers what the buyer just said lands harder
+  // What the buyer had just said before this move, and what the category's rule decides.
+  Said b_said = Said::nothing;
+  int b_said_speaker = -1, b_trust = 0;
+  bool capped = false;     // the move can be no better than neutral (generic, overused, nothing to play back)
+  bool pushback = false;   // the buyer answers with a stall or an objection
+  bool wasted = false;     // give_space with nothing surfaced or moved in the meeting
+  int blocked_by = -1;     // involve_others not taken up: 0 too early, 1 needs someone, 2 stage, 3 already asked
 
   int openness() const {
     if (a.target >= 0) return st.people[static_cast<size_t>(a.target)].openness;
@@ -387,6 +394,167 @@ int pick_engaging(const Scenario& sc, const State& st) {
   return best;
 }
 
+// ---- the rules: what a move of each category does to the buyer (DESIGN.md section 3) --------------
+// Each reads the stage fit (x.fit), scales its effects with x.amt (strength, repetition, openness,
+// resistance, answering what was just said) and records what the verdict and the sentence need.
+
+void rule_facilitative(Ctx& x) {
+  State& st = x.st;
+  const int f = x.fit;
+  x.aware(x.amt(f >= 2 ? 35 : 20));
+  x.progress(x.amt(10));
+  if (st.stage <= 2) st.need += x.amt(f >= 2 ? 6 : 3);
+  if (st.stage >= 5) st.needs_stated += x.amt(15);  // criteria questions let a ready buyer say what they need
+  x.trust(x.amt(2));
+  x.resist(-2);
+}
+
+void rule_implication(Ctx& x) {
+  State& st = x.st;
+  if (x.fit > 0) {
+    st.need += x.amt(x.fit >= 2 ? 18 : 9);
+    x.aware(x.amt(15));
+  } else if (x.fit < 0) {  // fear on a buyer who already fears a wrong choice
+    st.confidence -= 15;
+    x.trust(-3);
+    x.resist(5);
+  }
+}
+
+void rule_involve_others(Ctx& x) {
+  State& st = x.st;
+  const Scenario& sc = x.sc;
+  int who = x.a.target >= 0 ? x.a.target : pick_engaging(sc, st);
+  if (who >= 0 && !st.people[static_cast<size_t>(who)].engaged) {
+    PersonState& p = st.people[static_cast<size_t>(who)];
+    if (p.invited) x.blocked_by = 3;
+    else if (x.fit < 1 || mean_trust(st) < 35) x.blocked_by = 0;
+    else if (st.stage < sc.stakeholders[static_cast<size_t>(who)].joins_from_stage) x.blocked_by = 2;
+    else if (!through_ok(sc, st, who)) x.blocked_by = 1;
+    else {
+      // Nobody joins mid-meeting: the buyer asks them, and they come to the next one.
+      p.invited = true;
+      p.trust = (p.trust + x.b_trust) / 2;
+      x.out.invited.push_back(who);
+      st.moved_meeting = true;
+    }
+  } else if (x.fit > 0) {  // everyone is here: consensus support
+    x.aware(x.amt(10));
+    x.progress(x.amt(12));
+    x.trust(x.amt(3));
+  }
+}
+
+void rule_listen(Ctx& x) {
+  if (x.st.spoke == 0 && x.st.said == Said::nothing) {  // nothing said yet to play back
+    x.capped = true;
+    x.trust(1);
+    return;
+  }
+  x.trust(x.amt(6));
+  x.open(x.amt(6));
+  x.resist(-4);
+  if (x.rep >= 35) x.reveal_one(false);
+}
+
+// The pause itself happens between meetings (between_meetings); here only whether it pays.
+void rule_give_space(Ctx& x) { x.wasted = !x.st.moved_meeting; }
+
+void rule_situation(Ctx& x) {
+  State& st = x.st;
+  if (x.fit > 0) {
+    x.aware(x.amt(10));
+    x.reveal_one(true);
+    st.need += x.amt(3);
+  }
+  if (st.stage >= 5) st.needs_stated += x.amt(8);  // a ready buyer answers facts with requirements
+}
+
+void rule_need_payoff(Ctx& x) {
+  if (x.fit <= 0) return;  // too early: the buyer cannot say yet what a solution would be worth
+  x.st.needs_stated += x.amt(x.fit >= 2 ? 40 : 20);
+  x.st.need += x.amt(4);
+  x.trust(x.amt(2));
+}
+
+void rule_pitch(Ctx& x) {
+  State& st = x.st;
+  const int d = x.distance();
+  if (st.first_pitch_stage < 0) st.first_pitch_stage = st.stage;
+  if (st.first_recommend_stage < 0) st.first_recommend_stage = st.stage;
+  if (x.fit < 0) {
+    st.early_pitches += 1;
+    x.resist(8 + 2 * d);
+    st.need -= 1 + d / 2;
+    x.trust(d >= 3 ? -2 : -1);
+    x.open(-2);
+    x.pushback = true;
+    return;
+  }
+  // Only a pitch built on needs the buyer has stated helps; a generic one is tolerated.
+  const bool tied = x.m.ties_to_need && st.needs_stated >= kNeedsStated / 2;
+  x.capped = !tied;
+  if (st.stage >= 7) st.commitment += x.amt(tied ? 20 : 5);
+  else st.confidence += x.amt(tied ? 35 : 12);
+  st.needs_stated += x.amt(tied ? 5 : 15);  // the buyer answers with what matters to them
+}
+
+void rule_rebuttal(Ctx& x) {
+  const bool worry = x.b_said == Said::objection;
+  x.resist(worry ? 10 : 6);  // arguing with a worry just voiced digs it in
+  x.st.need -= 1;
+  if (worry) x.trust_of(x.b_said_speaker, -3);
+  else x.trust(-2);
+  x.open(-2);
+  x.pushback = true;
+}
+
+void rule_pressure(Ctx& x) {
+  State& st = x.st;
+  const int d = x.distance();
+  if (x.fit <= -2) {
+    st.strikes += 1;
+    x.resist(12 + 2 * d);
+    st.need -= 2 + d / 2;
+    x.trust(-(2 + d / 2));
+    x.open(-4);
+    x.pushback = true;
+    return;
+  }
+  x.resist(6);
+  x.trust(-2);
+  if (st.stage >= 7) {
+    st.commitment += x.amt(15);  // it does move a ready buyer, at a price
+  } else {
+    st.confidence -= 5;
+    x.pushback = true;
+  }
+}
+
+void rule_de_risk(Ctx& x) {
+  State& st = x.st;
+  if (st.first_recommend_stage < 0) st.first_recommend_stage = st.stage;
+  if (x.fit < 0) {
+    x.resist(4 + x.distance());
+    x.trust(-1);
+    st.need -= 1;
+    x.pushback = true;
+  } else if (x.fit == 0) {
+    x.progress(x.amt(8));
+  } else {
+    if (st.stage >= 7) st.commitment += x.amt(x.fit >= 2 ? 60 : 30);
+    else st.confidence += x.amt(x.fit >= 2 ? 35 : 15);
+    x.progress(x.amt(15));
+  }
+}
+
+using Rule = void (*)(Ctx&);
+// In Category order.
+constexpr Rule kRules[kCategoryCount] = {rule_facilitative, rule_implication, rule_involve_others, rule_listen,
+                                         rule_give_space,   rule_situation,   rule_need_payoff,    rule_pitch,
+                                         rule_rebuttal,     rule_pressure,    rule_de_risk};
+
+
 // ---- between meetings ---------------------------------------------------------------------------
 // The buyer works between every pair of meetings, paused for or not: the invited join, the owners
 // of what they know work on it (a pause given when something surfaced lets them do much more), the
@@ -488,8 +656,8 @@ struct Notes {
   int b_stage = 0, b_meeting = 0, b_moves_made = 0, b_trust = 0, b_need = 0, b_needs_stated = 0;
   Said b_said = Said::nothing;
   int b_said_speaker = -1;
-  int veto_by = -1, objection = -1, blocked_by = -1;  // blocked_by: 0 too early, 1 needs someone, 2 stage, 3 already asked
-  bool wasted = false, overused = false, capped = false;
+  int veto_by = -1, objection = -1;
+  bool overused = false;
 };
 
 // Replies and the one-sentence explanation, built from what actually changed.
@@ -610,24 +778,24 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     cat(e, "The buyer will ask ", nm(out.invited[0]), " to join from the next meeting: the people it affects come in.");
   } else if (!out.joined.empty()) {
     cat(e, nm(out.joined[0]), " joined the conversation: the decision team grew.");
-  } else if (n.blocked_by == 3) {
+  } else if (x.blocked_by == 3) {
     e += "They have already been asked to the next meeting: asking again changes nothing.";
-  } else if (n.blocked_by == 1) {
+  } else if (x.blocked_by == 1) {
     const int who = a.target >= 0 ? a.target : pick_engaging(sc, st);
     const int via = who >= 0 ? sc.stakeholders[static_cast<size_t>(who)].through : -1;
     if (via >= 0) cat(e, nm(who), " is reached through ", nm(via), ", who is not ready to bring them in yet.");
     else e += "That person is reached through someone else on the buyer's side, who is not ready to bring them in yet.";
-  } else if (n.blocked_by == 2) {
+  } else if (x.blocked_by == 2) {
     cat(e, "The buyer does not see a reason to bring that person in yet: they are still at ", stage_phrase(st.stage), ".");
-  } else if (n.blocked_by == 0) {
+  } else if (x.blocked_by == 0) {
     cat(e, "Nobody saw a reason to bring others in yet: the buyer is still at ", stage_phrase(st.stage), ".");
-  } else if (n.wasted) {
+  } else if (x.wasted) {
     e += "You gave space with nothing surfaced or moved in this meeting: the buyer had nothing new to work on.";
   } else if (n.overused) {
     e += "Another question of the same kind in one meeting: it began to feel like an interrogation.";
-  } else if (m.category == Category::listen && n.capped) {
+  } else if (m.category == Category::listen && x.capped) {
     e += "There was nothing yet to play back: the buyer had not said anything of substance.";
-  } else if (m.category == Category::pitch && n.capped) {
+  } else if (m.category == Category::pitch && x.capped) {
     cat(e, "The buyer is ready to look (", stage_phrase(n.b_stage), "), but a generic pitch is not built on the needs they stated.");
   } else if (st.stage > n.b_stage) {
     cat(e, "The buyer moved from S", n.b_stage, " to ", stage_phrase(st.stage), ".");
@@ -700,7 +868,6 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   const int b_resistance = st.resistance;
   const Said b_said = st.said;
   const int b_said_speaker = st.said_speaker, b_said_constraint = st.said_constraint;
-  (void)b_said_speaker;
   const size_t ncons = st.constraints.size();
   SmallBuf<ConstraintState, 16> bc(ncons);
   for (size_t i = 0; i < ncons; ++i) bc[i] = st.constraints[i];
@@ -712,15 +879,15 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
         st.stage, out};
   if (text) out.phrasing = m.phrasings[static_cast<size_t>(phrasing_index(st, slot, static_cast<int>(m.phrasings.size())))];
   int penalty = 0;          // push penalty: scales with distance from ready
-  bool wasted = false;      // give_space with nothing surfaced or moved in the meeting
+  x.b_said = b_said;
+  x.b_said_speaker = b_said_speaker;
+  x.b_trust = b_trust;
   Notes n;
   n.b_stage = b_stage; n.b_meeting = b_meeting; n.b_moves_made = b_moves_made; n.b_trust = b_trust; n.b_need = b_need;
   n.b_needs_stated = b_needs_stated;
-  n.b_said = st.said;
-  n.b_said_speaker = st.said_speaker;
-  bool capped = false;      // the move can be no better than neutral (generic, overused, nothing to play back)
-  bool pushback = false;    // the buyer answers with a stall or an objection
-  int d = x.distance();
+  n.b_said = b_said;
+  n.b_said_speaker = b_said_speaker;
+  const int d = x.distance();
   const int cat_in_meeting = st.category_uses_meeting[static_cast<size_t>(m.category)];
 
   // --- what the buyer just said: answered, or moved past ----------------------------------------
@@ -736,147 +903,14 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
     }
   } else if (is_question(m.category) && cat_in_meeting >= kQuestionsPerMeeting) {
     overused = true;
-    capped = true;
+    x.capped = true;
   }
-  const int f = x.fit;
 
   if (overused) {
     x.trust(-2);
     x.resist(2);
   } else {
-    switch (m.category) {
-      case Category::facilitative:
-        x.aware(x.amt(f >= 2 ? 35 : 20));
-        x.progress(x.amt(10));
-        if (st.stage <= 2) st.need += x.amt(f >= 2 ? 6 : 3);
-        if (st.stage >= 5) st.needs_stated += x.amt(15);  // criteria questions let a ready buyer say what they need
-        x.trust(x.amt(2));
-        x.resist(-2);
-        break;
-      case Category::implication:
-        if (f > 0) {
-          st.need += x.amt(f >= 2 ? 18 : 9);
-          x.aware(x.amt(15));
-        } else if (f < 0) {  // fear on a buyer who already fears a wrong choice
-          st.confidence -= 15;
-          x.trust(-3);
-          x.resist(5);
-        }
-        break;
-      case Category::involve_others: {
-        int who = a.target;
-        if (who < 0) who = pick_engaging(sc, st);
-        if (who >= 0 && !st.people[static_cast<size_t>(who)].engaged) {
-          PersonState& p = st.people[static_cast<size_t>(who)];
-          if (p.invited) {
-            n.blocked_by = 3;
-          } else if (f < 1 || mean_trust(st) < 35) {
-            n.blocked_by = 0;
-          } else if (st.stage < sc.stakeholders[static_cast<size_t>(who)].joins_from_stage) {
-            n.blocked_by = 2;
-          } else if (!through_ok(sc, st, who)) {
-            n.blocked_by = 1;
-          } else {
-            // Nobody joins mid-meeting: the buyer asks them, and they come to the next one.
-            p.invited = true;
-            p.trust = (p.trust + b_trust) / 2;
-            out.invited.push_back(who);
-            st.moved_meeting = true;
-          }
-        } else if (f > 0) {  // everyone is here: consensus support
-          x.aware(x.amt(10));
-          x.progress(x.amt(12));
-          x.trust(x.amt(3));
-        }
-        break;
-      }
-      case Category::listen:
-        if (st.spoke == 0 && st.said == Said::nothing) {  // nothing said yet to play back
-          capped = true;
-          x.trust(1);
-        } else {
-          x.trust(x.amt(6));
-          x.open(x.amt(6));
-          x.resist(-4);
-          if (x.rep >= 35) x.reveal_one(false);
-        }
-        break;
-      case Category::give_space:
-        wasted = !st.moved_meeting;
-        break;
-      case Category::situation:
-        if (f > 0) {
-          x.aware(x.amt(10));
-          x.reveal_one(true);
-          st.need += x.amt(3);
-        }
-        if (st.stage >= 5) st.needs_stated += x.amt(8);  // a ready buyer answers facts with requirements
-        break;
-      case Category::need_payoff:
-        if (f > 0) {
-          st.needs_stated += x.amt(f >= 2 ? 40 : 20);
-          st.need += x.amt(4);
-          x.trust(x.amt(2));
-        }
-        break;
-      case Category::pitch:
-        if (st.first_pitch_stage < 0) st.first_pitch_stage = st.stage;
-        if (st.first_recommend_stage < 0) st.first_recommend_stage = st.stage;
-        if (f < 0) {
-          st.early_pitches += 1;
-          x.resist(8 + 2 * d);
-          st.need -= 1 + d / 2;
-          x.trust(d >= 3 ? -2 : -1);
-          x.open(-2);
-          pushback = true;
-        } else {
-          // Only a pitch built on needs the buyer has stated helps; a generic one is tolerated.
-          bool tied = m.ties_to_need && st.needs_stated >= kNeedsStated / 2;
-          capped = !tied;
-          if (st.stage >= 7) st.commitment += x.amt(tied ? 20 : 5);
-          else st.confidence += x.amt(tied ? 35 : 12);
-          st.needs_stated += x.amt(tied ? 5 : 15);  // the buyer answers with what matters to them
-        }
-        break;
-      case Category::rebuttal:
-        x.resist(b_said == Said::objection ? 10 : 6);  // arguing with a worry just voiced digs it in
-        st.need -= 1;
-        if (b_said == Said::objection) x.trust_of(b_said_speaker, -3);
-        else x.trust(-2);
-        x.open(-2);
-        pushback = true;
-        break;
-      case Category::pressure:
-        if (f <= -2) {
-          st.strikes += 1;
-          x.resist(12 + 2 * d);
-          st.need -= 2 + d / 2;
-          x.trust(-(2 + d / 2));
-          x.open(-4);
-          pushback = true;
-        } else {
-          x.resist(6);
-          x.trust(-2);
-          if (st.stage >= 7) st.commitment += x.amt(15);  // it does move a ready buyer, at a price
-          else { st.confidence -= 5; pushback = true; }
-        }
-        break;
-      case Category::de_risk:
-        if (st.first_recommend_stage < 0) st.first_recommend_stage = st.stage;
-        if (f < 0) {
-          x.resist(4 + d);
-          x.trust(-1);
-          st.need -= 1;
-          pushback = true;
-        } else if (f == 0) {
-          x.progress(x.amt(8));
-        } else {
-          if (st.stage >= 7) st.commitment += x.amt(f >= 2 ? 60 : 30);
-          else st.confidence += x.amt(f >= 2 ? 35 : 15);
-          x.progress(x.amt(15));
-        }
-        break;
-    }
+    kRules[static_cast<int>(m.category)](x);
   }
   // --- answering what was just said, or moving past it -------------------------------------------
   if (out.answered && b_said == Said::objection && b_said_constraint >= 0) {
@@ -893,7 +927,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
 
   // --- the buyer pushes back, politely -----------------------------------------------------------
   int objection = -1;
-  if (pushback) {
+  if (x.pushback) {
     Stall s = Stall::think;
     int cons = -1;
     if (put_off(x, cons, s)) {
@@ -964,7 +998,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
     st.ending = Ending::disengaged;
   // The turn ends; at a meeting's end the buyer works until the next one (not once the game is over).
   const bool work = st.ending == Ending::none;
-  if (m.category == Category::give_space) between_meetings(sc, st, out, !wasted, work);
+  if (m.category == Category::give_space) between_meetings(sc, st, out, !x.wasted, work);
   else if (++st.turn >= sc.moves_per_meeting) between_meetings(sc, st, out, false, work);
   if (work) {
     st.stage = derive_stage(sc, st);
@@ -997,28 +1031,26 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   pts += (st.needs_stated - b_needs_stated) / 8 + (st.confidence - b_confidence) / 8 +
          (st.commitment - b_commitment) / 8;
   if (veto_by >= 0) pts -= 10;
-  if (wasted) pts -= 3;
+  if (x.wasted) pts -= 3;
   if (out.answered) pts += 2;
   if (out.ignored) pts -= 2;
   pts -= penalty;
 
   if (x.fit <= -2) out.verdict = Verdict::harmful;
   else if (x.fit < 0) out.verdict = Verdict::pushed;
-  else if (m.category == Category::give_space) out.verdict = wasted ? Verdict::neutral : Verdict::facilitated;
-  else if (capped || out.ignored) out.verdict = Verdict::neutral;
+  else if (m.category == Category::give_space) out.verdict = x.wasted ? Verdict::neutral : Verdict::facilitated;
+  else if (x.capped || out.ignored) out.verdict = Verdict::neutral;
   else if (pts > 0 && x.fit > 0) out.verdict = Verdict::facilitated;
   else out.verdict = Verdict::neutral;
   if ((out.verdict == Verdict::pushed || out.verdict == Verdict::harmful) && pts > -1) pts = -1;
-  if (out.verdict == Verdict::neutral && pts > 0 && (capped || overused)) pts = 0;
+  if (out.verdict == Verdict::neutral && pts > 0 && (x.capped || overused)) pts = 0;
   out.points = pts;
   if (out.verdict == Verdict::facilitated || objection >= 0 || !out.learned.empty()) st.spoke += 1;
 
   if (!text) return;
   n.veto_by = veto_by;
   n.objection = objection;
-  n.wasted = wasted;
   n.overused = overused;
-  n.capped = capped;
   write_replies(sc, st, x, out, n);
 }
 
