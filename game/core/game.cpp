@@ -117,17 +117,21 @@ void turning_point(const Content& c, const Game& g, Debrief& d) {
       w += " From there the buyer's defences stayed up, the felt need slid, and the meetings ran out: no decision.";
     }
   } else if (st.ending == Ending::no_decision) {
-    int open = 0;
-    std::string first;
+    // What was still open, named only when the trainee heard it (the rest stays for the constraints list).
+    int open = 0, unheard = 0;
+    std::string heard;
     for (const ConstraintState& cs : st.constraints) {
       const ConstraintDef& def = sc.pool[static_cast<size_t>(cs.def)];
       if (cs.progress >= kResolved || (def.severity < 2 && cs.awareness >= kAware)) continue;
-      if (open++ == 0) first = sc.stakeholders[static_cast<size_t>(def.owner)].name + "'s " + describe(def.type);
+      ++open;
+      if (!cs.learned) ++unheard;
+      else if (heard.empty()) heard = std::string(describe(def.type)) + " (" + sc.stakeholders[static_cast<size_t>(def.owner)].name + ")";
     }
     const std::string stage = describe_stage(st.stage);
     w = "Nothing you did pushed the buyer back: the meetings ran out with the buyer at " + stage.substr(0, 2) + " (" + stage.substr(3) + ")";
-    if (open > 0) w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open, " + first + " among them.";
-    else w += ".";
+    if (open == 0) w += ".";
+    else if (!heard.empty()) w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open, " + heard + (open == 1 ? "." : " among them.");
+    else w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open that the buyer never voiced to you.";
   }
   if (st.proposals > 0)
     w += " Proposals asked for along the way: " + std::to_string(st.proposals) + ", none of them a step forward.";

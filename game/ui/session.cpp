@@ -191,6 +191,7 @@ std::string transcript_json() {
     const Debrief& d = session_debrief();
     j["ending"] = to_string(d.ending);
     j["score"] = d.score.total;
+    j["turning_point"] = d.turning_why;  // where the deal died, in plain words ("" after a purchase)
     nlohmann::json cs = nlohmann::json::array();
     for (const ConstraintReport& c : d.constraints)
       cs.push_back({{"id", c.id}, {"type", to_string(c.type)}, {"owner", c.owner_id}, {"severity", c.severity},
