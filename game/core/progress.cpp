@@ -57,7 +57,7 @@ std::string encode_progress(const Progress& p) {
   j["history"] = std::move(h);
   if (!p.challenges.empty()) {
     json cs = json::array();
-    for (const ChallengeSeen& c : p.challenges) cs.push_back({{"code", c.code}, {"close", c.close}});
+    for (const ChallengeSeen& c : p.challenges) cs.push_back({{"code", c.code}, {"close", c.close}, {"started", c.started}});
     j["challenges"] = std::move(cs);
   }
   if (!p.organized.empty()) j["organized"] = p.organized;
@@ -290,6 +290,7 @@ ProgressDecode decode_progress(const std::string& text) {
           ChallengeSeen c;
           if (!o.is_object() || !rd.get_str(o, "code", where, c.code, 1024)) { rd.problem(where, "expected a challenge"); continue; }
           rd.get_str(o, "close", where, c.close, 1024);
+          rd.get_int(o, "started", where, c.started, 0, 1000000);
           d.progress.challenges.push_back(c);
         }
     }
@@ -321,7 +322,10 @@ Progress merge_progress(const Progress& mine, const Progress& incoming) {
   for (const ChallengeSeen& c : incoming.challenges) {
     auto it = std::find_if(out.challenges.begin(), out.challenges.end(), [&](const ChallengeSeen& o) { return o.code == c.code; });
     if (it == out.challenges.end()) out.challenges.push_back(c);
-    else if (it->close.empty()) it->close = c.close;
+    else {
+      if (it->close.empty()) it->close = c.close;
+      it->started = std::max(it->started, c.started);  // attempts are never counted down by an import
+    }
   }
   for (const std::string& o : incoming.organized)
     if (std::find(out.organized.begin(), out.organized.end(), o) == out.organized.end()) out.organized.push_back(o);

@@ -46,7 +46,8 @@ struct GameRecord {
 struct ChallengeSeen {
   std::string code;         // the challenge code
   std::string close;        // the close code; "" while the round is open
-  bool operator==(const ChallengeSeen& o) const { return code == o.code && close == o.close; }
+  int started = 0;          // games of it started here: the next one is attempt started + 1
+  bool operator==(const ChallengeSeen& o) const { return code == o.code && close == o.close && started == o.started; }
 };
 
 struct Progress {

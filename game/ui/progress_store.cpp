@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/platform.hpp"
+#include "ui/challenge.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
 
@@ -20,9 +21,15 @@ static void merge_lms_resume() {
   nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
   if (!j.is_object() || !j.contains("lessons") || !j["lessons"].is_array()) return;
   auto& passed = session().progress.lessons_passed;
-  for (const auto& id : j["lessons"])
-    if (id.is_string() && std::find(passed.begin(), passed.end(), id.get<std::string>()) == passed.end())
-      passed.push_back(id.get<std::string>());
+  for (const auto& id : j["lessons"]) {
+    if (!id.is_string()) continue;
+    const std::string& v = id.get_ref<const std::string&>();
+    // Only this content's lessons: a made-up id would count as a lesson passed (and report "passed").
+    bool known = false;
+    for (const Lesson& l : content().lessons) known |= l.id == v;
+    if (!known) { session().save_problems.push_back("The learning system listed a lesson this game does not have (\"" + v + "\"): left out."); continue; }
+    if (std::find(passed.begin(), passed.end(), v) == passed.end()) passed.push_back(v);
+  }
 }
 
 void progress_load() {
@@ -67,6 +74,10 @@ void record_finished_game() {
   r.content_hash = hash;
   r.ending = to_string(d.ending);
   r.finished_at = platform::now_iso8601();
+  if (s.mode == Mode::Challenge) {  // kept so the next attempt's code can name this one
+    r.challenge = active_challenge_code();
+    r.code = challenge_result_code();
+  }
   r.score = d.score.total;
   r.meetings = s.game.state.meeting < s.game.state.meetings_total ? s.game.state.meeting + 1 : s.game.state.meetings_total;
   for (const ScoreLine& l : d.score.lines) {
