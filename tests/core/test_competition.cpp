@@ -366,3 +366,52 @@ TEST_CASE("loader: content nested 100,000 levels deep is a clear error, not a cr
   for (const Diagnostic& d : r.errors) said |= d.str().find("nested more than") != std::string::npos;
   CHECK(said);
 }
+
+TEST_CASE("fuzz corpora: the committed seeds run through the core's parsers (natively, and in the wasm build under node)") {
+  const std::string dir = th::root() + "/tests/fuzz/corpus/";
+  int n = 0;
+  std::string text;
+  for (const char* kind : {"content", "onboarding"})
+    for (const std::string& f : th::list(dir + kind, ".json")) {
+      REQUIRE(th::read(dir + kind + "/" + f, text));
+      std::vector<SourceFile> files = th::fixture_files();
+      if (std::string(kind) == "content") files.push_back({"scenarios/corpus.json", text});
+      else for (SourceFile& s : files) if (s.path == "onboarding.json") s.text = text;
+      const LoadResult r = load_content(files);
+      INFO(kind << "/" << f);
+      CHECK((r.ok || !r.errors.empty()));
+      for (const Diagnostic& d : r.errors) CHECK_FALSE(d.message.empty());
+      ++n;
+    }
+  for (const std::string& f : th::list(dir + "save", ".json")) {
+    REQUIRE(th::read(dir + "save/" + f, text));
+    const ProgressDecode d = decode_progress(text);
+    INFO("save/" << f);
+    CHECK(d.damaged == !d.problems.empty());
+    const ProgressDecode again = decode_progress(encode_progress(d.progress));
+    CHECK_FALSE(again.damaged);
+    CHECK(again.progress == d.progress);
+    ++n;
+  }
+  for (const std::string& f : th::list(dir + "progress", ".bin")) {
+    REQUIRE(th::read(dir + "progress/" + f, text));
+    const size_t cut = text.find('\0');
+    ProgressDecode a = decode_progress(text.substr(0, cut)), b = decode_progress(cut == std::string::npos ? "" : text.substr(cut + 1));
+    keep_known_lessons(b.progress, {"status_quo"});
+    const Progress m = merge_progress(a.progress, b.progress);
+    INFO("progress/" << f);
+    CHECK(decode_progress(encode_progress(m)).progress == m);
+    ++n;
+  }
+  const Challenge ch = per_player_challenge(1000);
+  for (const std::string& f : th::list(dir + "leaderboard", ".txt")) {
+    REQUIRE(th::read(dir + "leaderboard/" + f, text));
+    const Leaderboard lb = build_leaderboard(C(), split_codes(text), &ch);
+    INFO("leaderboard/" << f);
+    CHECK(lb.entries.size() == split_codes(text).size());
+    const std::string csv = leaderboard_csv(lb);
+    CHECK(csv.find('\r') == std::string::npos);
+    ++n;
+  }
+  CHECK(n >= 15);
+}
