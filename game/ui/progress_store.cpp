@@ -1,6 +1,7 @@
 #include "ui/progress_store.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,22 +15,33 @@ namespace buyin::ui {
 static const char* kFile = "progress.json";
 static std::string g_damaged;
 
-// An LMS may hold lessons passed in an earlier session on another machine: merge them in.
+// An LMS may hold lessons passed in an earlier session on another machine: merge them in. The
+// content loads after the save, so the ids are checked against it then (progress_content_loaded).
+static std::vector<std::string> g_from_lms;
 static void merge_lms_resume() {
   const std::string data = platform::lms_resume_data();
   if (data.empty()) return;
   nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
   if (!j.is_object() || !j.contains("lessons") || !j["lessons"].is_array()) return;
   auto& passed = session().progress.lessons_passed;
-  for (const auto& id : j["lessons"]) {
-    if (!id.is_string()) continue;
-    const std::string& v = id.get_ref<const std::string&>();
-    // Only this content's lessons: a made-up id would count as a lesson passed (and report "passed").
+  for (const auto& id : j["lessons"])
+    if (id.is_string() && std::find(passed.begin(), passed.end(), id.get<std::string>()) == passed.end()) {
+      passed.push_back(id.get<std::string>());
+      g_from_lms.push_back(id.get<std::string>());
+    }
+}
+
+void progress_content_loaded() {
+  // A made-up lesson id from the LMS would count as a lesson passed (and could report "passed").
+  auto& passed = session().progress.lessons_passed;
+  for (const std::string& v : g_from_lms) {
     bool known = false;
     for (const Lesson& l : content().lessons) known |= l.id == v;
-    if (!known) { session().save_problems.push_back("The learning system listed a lesson this game does not have (\"" + v + "\"): left out."); continue; }
-    if (std::find(passed.begin(), passed.end(), v) == passed.end()) passed.push_back(v);
+    if (known) continue;
+    passed.erase(std::remove(passed.begin(), passed.end(), v), passed.end());
+    session().save_problems.push_back("The learning system listed a lesson this game does not have (\"" + v + "\"): left out.");
   }
+  g_from_lms.clear();
 }
 
 void progress_load() {

@@ -7,6 +7,7 @@
 #include "platform/content_bundle.hpp"
 #include "platform/platform.hpp"
 #include "ui/challenge.hpp"
+#include "ui/progress_store.hpp"
 
 namespace buyin::ui {
 
@@ -19,6 +20,7 @@ void session_load_content() {
   for (const BundledFile* f = bundled_content(); f->path; ++f) files.push_back({f->path, std::string(f->data, f->size)});
   g_session.content = load_content(files);
   g_session.content_ok = g_session.content.ok;
+  if (g_session.content_ok) progress_content_loaded();
 }
 
 const char* verdict_word(Verdict v) {
