@@ -32,9 +32,29 @@ void assign_ranks(std::vector<T>& v, Same same) {
 // Floor division, so a negative score's percent rounds the same way as a positive one (down).
 int64_t floordiv(int64_t a, int64_t b) { int64_t q = a / b; if ((a % b != 0) && ((a < 0) != (b < 0))) --q; return q; }
 
-std::string lower_ascii(const std::string& s) {
-  std::string o = s;
-  for (char& ch : o) if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+// A name's look: capitals folded, and the Cyrillic and Greek letters that look like Latin ones
+// read as those ("Al\u0456ce" looks like "Alice"). Only for flagging: names stay distinct.
+std::string looks_like(const std::string& s) {
+  static const struct { uint32_t cp; char as; } kLookAlike[] = {
+      {0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0397, 'h'}, {0x0399, 'i'}, {0x039A, 'k'}, {0x039C, 'm'},
+      {0x039D, 'n'}, {0x039F, 'o'}, {0x03A1, 'p'}, {0x03A4, 't'}, {0x03A5, 'y'}, {0x03A7, 'x'}, {0x03B1, 'a'}, {0x03B9, 'i'},
+      {0x03BA, 'k'}, {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C5, 'u'}, {0x0405, 's'}, {0x0406, 'i'}, {0x0408, 'j'},
+      {0x0410, 'a'}, {0x0412, 'b'}, {0x0415, 'e'}, {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'}, {0x0420, 'p'},
+      {0x0421, 'c'}, {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'}, {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'},
+      {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x04BB, 'h'}, {0x0501, 'd'}};
+  std::string o;
+  for (size_t i = 0; i < s.size();) {
+    const uint8_t c = static_cast<uint8_t>(s[i]);
+    if (c < 0x80) { o += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c); ++i; continue; }
+    const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // names reaching here are valid UTF-8
+    uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<uint8_t>(s[i + k]) & 0x3F);
+    char as = 0;
+    for (const auto& l : kLookAlike) if (l.cp == cp) as = l.as;
+    if (as) o += as;
+    else o.append(s, i, n);
+    i += n;
+  }
   return o;
 }
 
@@ -54,7 +74,7 @@ Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& 
   std::map<std::string, size_t> seen_code;           // trimmed code -> entry index
   std::map<std::string, std::pair<std::string, int>> moves_by;  // seed+moves -> first player, line
   std::map<std::string, std::pair<std::string, int>> team_of;   // player -> team of their first code, line
-  std::map<std::string, std::pair<std::string, int>> lower_name;  // case-folded name -> name, line
+  std::map<std::string, std::pair<std::string, int>> lower_name;  // looks_like(name) -> first name, line
   std::map<std::string, std::map<int, std::vector<size_t>>> attempts;  // player -> attempt -> entries
   for (size_t i = 0; i < codes.size(); ++i) {
     LeaderboardEntry e;
@@ -100,10 +120,11 @@ Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& 
     else if (tm->second.first != r.team)
       e.flags.push_back("team \"" + r.team + "\" differs from this player's earlier code (\"" + tm->second.first + "\", " +
                         line_ref(tm->second.second) + "): the earlier team is kept");
-    auto ln = lower_name.find(lower_ascii(r.player));
-    if (ln == lower_name.end()) lower_name[lower_ascii(r.player)] = {r.player, e.line};
+    const std::string look = looks_like(r.player);
+    auto ln = lower_name.find(look);
+    if (ln == lower_name.end()) lower_name[look] = {r.player, e.line};
     else if (ln->second.first != r.player)
-      e.flags.push_back("a name like \"" + ln->second.first + "\" (" + line_ref(ln->second.second) + "), apart from capitals");
+      e.flags.push_back("a name that looks like \"" + ln->second.first + "\" (" + line_ref(ln->second.second) + "): capitals or look-alike letters");
     attempts[r.player][r.attempt].push_back(lb.entries.size());
     e.counted = !(opt.first_attempts_only && r.attempt != 1);
     if (!e.counted) e.flags.push_back("attempt " + std::to_string(r.attempt) + ": only first attempts are ranked");

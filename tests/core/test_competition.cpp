@@ -246,6 +246,20 @@ TEST_CASE("leaderboard: duplicates count once; identical moves under two names a
   CHECK(a.games == 2);
 }
 
+TEST_CASE("leaderboard: names that differ only in capitals or look-alike letters are flagged, not merged") {
+  const Challenge ch = per_player_challenge(51);
+  const std::vector<std::string> codes = {code_for(ch, Policy::facilitator, "Alice"), code_for(ch, Policy::classic, "Al\xD1\x96" "ce"),
+                                          code_for(ch, Policy::pusher, "ALICE"), code_for(ch, Policy::pusher, "Bob")};
+  const Leaderboard lb = build_leaderboard(C(), codes, &ch);
+  CHECK(lb.players.size() == 4);
+  CHECK(lb.entries[0].flags.empty());
+  for (int i : {1, 2}) {
+    REQUIRE(lb.entries[static_cast<size_t>(i)].flags.size() == 1);
+    CHECK(lb.entries[static_cast<size_t>(i)].flags[0].find("looks like \"Alice\"") != std::string::npos);
+  }
+  CHECK(lb.entries[3].flags.empty());
+}
+
 TEST_CASE("leaderboard: attempts are shown, checked against earlier codes, and first attempts can rank alone") {
   const Challenge ch = per_player_challenge(41);
   const std::string a1 = code_for(ch, Policy::pusher, "Ada", "", 1, 0);
