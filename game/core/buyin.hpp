@@ -137,17 +137,23 @@ struct Challenge {
   uint64_t seed = 0;
   bool feedback_hidden = false;  // verdicts and explanations only in the debrief
   int meeting_limit = 0;         // 0 = scenario default
+  bool per_player = false;       // each player's seed derives from this seed and their name
+  uint64_t lock = 0;             // challenge_lock(secret): the close code must carry the secret; 0 = none
 };
 struct ResultCode {
   uint64_t content_hash = 0;
   Challenge challenge;
-  std::string player, team;
+  std::string player, team;     // normalised (normalize_name); refused by verify_result otherwise
   std::vector<Action> actions;  // as deck slots are resolved against content on decode
   int claimed_score = 0;
+  // Filled by encode_result when 0: game_seed(challenge, player). A renamed code no longer matches it.
+  uint64_t seed_played = 0;
+  int attempt = 1;              // this browser's attempt number at the challenge (1 = first)
+  uint32_t earlier = 0;         // attempts_hash of the earlier attempts' codes (0 when first)
 };
 enum class CodeError : uint8_t {
   none, malformed, truncated, tampered, wrong_version, wrong_kind, foreign_content, foreign_challenge,
-  unknown_scenario, illegal_move, score_mismatch
+  unknown_scenario, illegal_move, score_mismatch, bad_name, wrong_player
 };
 const char* to_string(CodeError e);
 std::string describe(CodeError e);
@@ -156,6 +162,25 @@ std::string encode_challenge(const Challenge& ch, uint64_t content_hash);
 struct ChallengeDecode { CodeError error = CodeError::none; std::string detail; Challenge challenge; uint64_t content_hash = 0; };
 ChallengeDecode decode_challenge(const std::string& code, const Content* c = nullptr);
 std::string challenge_id(const Challenge& ch);  // short stable id: same challenge, same id
+
+// ---- names, per-player seeds, close codes (challenge.cpp) -------------------------------------
+// One limit for a player's or team's name everywhere: the UI's fields, the result code, the CSV.
+constexpr size_t kNameMaxBytes = 64;
+struct NameCheck { bool ok = false; std::string name; std::string error; };
+// Unicode NFC (composed for marks U+0300..U+036F; anything else NFC could change is refused),
+// spaces trimmed and collapsed; control, bidi and other invisible characters refused with a message.
+NameCheck normalize_name(const std::string& raw, bool allow_empty = false);
+// The seed a player meets: the challenge's seed, or with per_player one derived from it and the name.
+uint64_t game_seed(const Challenge& ch, const std::string& normalized_name);
+uint64_t challenge_lock(uint64_t secret);
+// The organizer's close code (kind 'K'): publishing it ends the round and unlocks every debrief.
+std::string encode_close(uint64_t secret, uint64_t content_hash);
+struct CloseCheck { CodeError error = CodeError::none; std::string detail; };
+CloseCheck check_close(const Challenge& ch, const std::string& close_code);
+// A chain over the codes of earlier attempts, in order (0 for none).
+uint32_t attempts_hash(const std::vector<std::string>& earlier_codes);
+// Text safe to print on a terminal: control, bidi and invalid bytes escaped as \xNN or \u{N}.
+std::string printable(const std::string& s);
 
 // Moves are stored as deck slots, so encoding needs the content.
 std::string encode_result(const Content& c, const ResultCode& r);
@@ -170,6 +195,7 @@ struct Verification {
   Ending ending = Ending::none;
   int moves = 0;
   int meetings = 0;  // meetings used, by replay
+  uint64_t seed = 0; // the seed the game was replayed with
 };
 Verification verify_result(const Content& c, const std::string& code, const Challenge* expected = nullptr);
 

@@ -42,9 +42,23 @@ uint64_t content_hash(const std::vector<SourceFile>& files) {
 namespace {
 
 // Captures the parser's message instead of throwing.
+// Nesting deeper than kMaxDepth is refused while parsing: content never needs it, and a value
+// nested 100,000 levels deep would otherwise reach code that walks it recursively.
+constexpr size_t kMaxDepth = 64;
 struct Sax : nlohmann::detail::json_sax_dom_parser<json> {
+  using Base = nlohmann::detail::json_sax_dom_parser<json>;
   std::string message;
-  explicit Sax(json& j) : nlohmann::detail::json_sax_dom_parser<json>(j, false) {}
+  size_t depth = 0;
+  explicit Sax(json& j) : Base(j, false) {}
+  bool too_deep() {
+    if (++depth <= kMaxDepth) return false;
+    message = "nested more than " + std::to_string(kMaxDepth) + " levels deep (objects and lists inside each other)";
+    return true;
+  }
+  bool start_object(std::size_t n) { return !too_deep() && Base::start_object(n); }
+  bool start_array(std::size_t n) { return !too_deep() && Base::start_array(n); }
+  bool end_object() { --depth; return Base::end_object(); }
+  bool end_array() { --depth; return Base::end_array(); }
   bool parse_error(std::size_t pos, const std::string& tok, const nlohmann::detail::exception& ex) {
     message = ex.what();
     return nlohmann::detail::json_sax_dom_parser<json>::parse_error(pos, tok, ex);
@@ -61,7 +75,11 @@ std::string esc(const std::string& key) {
   return s;
 }
 
+// What a value was, for messages. Objects and lists are summarised, never dumped: dumping walks
+// the value recursively, and a message must cost little whatever the input.
 std::string got(const json& j) {
+  if (j.is_object()) return j.empty() ? "{}" : "an object with " + std::to_string(j.size()) + " key(s)";
+  if (j.is_array()) return j.empty() ? "[]" : "a list of " + std::to_string(j.size());
   std::string s = j.dump(-1, ' ', false, json::error_handler_t::replace);
   if (s.size() > 60) s = s.substr(0, 57) + "...";
   return s;
@@ -240,7 +258,7 @@ bool parse_json(const SourceFile& f, json& out, std::vector<Diagnostic>& errors)
   }
   Sax sax(out);
   bool ok = json::sax_parse(f.text, &sax, nlohmann::detail::input_format_t::json, true, false);
-  if (!ok || sax.is_errored()) {
+  if (!ok || sax.is_errored() || sax.depth > kMaxDepth) {
     errors.push_back({f.path, "", "expected valid JSON: " + (sax.message.empty() ? std::string("parse failed") : sax.message)});
     return false;
   }

@@ -13,8 +13,22 @@ bool GameRecord::operator==(const GameRecord& o) const {
   return mode == o.mode && scenario_id == o.scenario_id && seed == o.seed && moves == o.moves &&
          content_hash == o.content_hash && ending == o.ending && finished_at == o.finished_at && score == o.score &&
          meetings == o.meetings && discovered == o.discovered && progress == o.progress &&
-         pitch_timing == o.pitch_timing && trust == o.trust && cycle == o.cycle;
+         pitch_timing == o.pitch_timing && trust == o.trust && cycle == o.cycle && challenge == o.challenge && code == o.code &&
+         extra == o.extra;
 }
+
+namespace {
+
+// Writes back the keys a newer build (or a hand edit) put there, without overwriting ours.
+void add_extra(json& into, const std::string& extra) {
+  if (extra.empty()) return;
+  json e = json::parse(extra, nullptr, false);
+  if (!e.is_object()) return;
+  for (auto it = e.begin(); it != e.end(); ++it)
+    if (!into.contains(it.key())) into[it.key()] = it.value();
+}
+
+}  // namespace
 
 std::string encode_progress(const Progress& p) {
   json j;
@@ -26,6 +40,7 @@ std::string encode_progress(const Progress& p) {
                    {"show_numbers", p.settings.show_numbers},
                    {"player_name", p.settings.player_name},
                    {"team", p.settings.team}};
+  add_extra(j["settings"], p.settings.extra);
   j["lessons_passed"] = p.lessons_passed;
   json h = json::array();
   for (const GameRecord& r : p.history) {
@@ -35,17 +50,93 @@ std::string encode_progress(const Progress& p) {
                  {"finished_at", r.finished_at}, {"score", r.score}, {"meetings", r.meetings},
                  {"discovered", r.discovered}, {"progress", r.progress}, {"pitch_timing", r.pitch_timing},
                  {"trust", r.trust}, {"cycle", r.cycle}});
+    if (!r.challenge.empty()) h.back()["challenge"] = r.challenge;
+    if (!r.code.empty()) h.back()["code"] = r.code;
+    add_extra(h.back(), r.extra);
   }
   j["history"] = std::move(h);
+  if (!p.challenges.empty()) {
+    json cs = json::array();
+    for (const ChallengeSeen& c : p.challenges) cs.push_back({{"code", c.code}, {"close", c.close}, {"started", c.started}});
+    j["challenges"] = std::move(cs);
+  }
+  if (!p.organized.empty()) j["organized"] = p.organized;
+  add_extra(j, p.extra);
   return j.dump(1);
 }
 
 namespace {
 
 // Reads fields one by one so a single bad value costs only that value, and says where.
+// A noncharacter that stands in for each invalid UTF-8 byte sequence, so the JSON still parses and
+// the value holding it is found and dropped alone. Chosen so the text does not already contain it.
+struct Marker { std::string bytes; };
+
+std::string repair_utf8(const std::string& in, Marker& m, bool& found) {
+  for (uint32_t cp = 0xFDD0; cp <= 0xFDEF; ++cp) {
+    m.bytes = {static_cast<char>(0xEF), static_cast<char>(0xB7), static_cast<char>(0x80 | (cp & 0x3F))};
+    if (in.find(m.bytes) == std::string::npos) break;
+  }
+  std::string out;
+  found = false;
+  size_t i = 0;
+  while (i < in.size()) {
+    const uint8_t c = static_cast<uint8_t>(in[i]);
+    size_t n = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    bool ok = n > 0 && i + n <= in.size();
+    uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; ok && k < n; ++k) {
+      const uint8_t x = static_cast<uint8_t>(in[i + k]);
+      ok = (x & 0xC0) == 0x80;
+      cp = (cp << 6) | (x & 0x3F);
+    }
+    if (ok && ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))) ok = false;
+    if (!ok) { out += m.bytes; found = true; ++i; continue; }
+    out.append(in, i, n);
+    i += n;
+  }
+  return out;
+}
+
 struct Reader {
   std::vector<std::string>& problems;
   bool& damaged;
+  std::string marker;  // empty: the text had no invalid byte
+
+  // Whether any text or key inside v holds the marker (walked with a stack: the depth is the input's).
+  bool damaged_text(const json& v) const {
+    if (marker.empty()) return false;
+    std::vector<const json*> todo{&v};
+    while (!todo.empty()) {
+      const json* x = todo.back();
+      todo.pop_back();
+      if (x->is_string() && x->get_ref<const std::string&>().find(marker) != std::string::npos) return true;
+      if (x->is_object())
+        for (auto it = x->begin(); it != x->end(); ++it) {
+          if (it.key().find(marker) != std::string::npos) return true;
+          todo.push_back(&it.value());
+        }
+      if (x->is_array())
+        for (const json& e : *x) todo.push_back(&e);
+    }
+    return false;
+  }
+  // Keys of o not in `known`, as a JSON object text ("" when none); damaged ones are dropped.
+  std::string extras(const json& o, std::initializer_list<const char*> known, const std::string& where) {
+    json e = json::object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+      bool k = false;
+      for (const char* n : known) k |= it.key() == n;
+      if (k) continue;
+      const bool bad_key = !marker.empty() && it.key().find(marker) != std::string::npos;
+      if (bad_key || damaged_text(it.value())) {
+        problem(where + "/" + (bad_key ? std::string("?") : it.key()), "dropped: it had a damaged byte");
+        continue;
+      }
+      e[it.key()] = it.value();
+    }
+    return e.empty() ? "" : e.dump();
+  }
 
   void problem(const std::string& where, const std::string& what) {
     problems.push_back(where + ": " + what);
@@ -75,6 +166,7 @@ struct Reader {
       problem(where + "/" + key, "expected text");
       return false;
     }
+    if (damaged_text(*it)) { problem(where + "/" + key, "the text has a damaged byte"); return false; }
     out = it->get<std::string>();
     return true;
   }
@@ -98,8 +190,19 @@ bool parse_u64(const std::string& s, uint64_t& out) {
 ProgressDecode decode_progress(const std::string& text) {
   ProgressDecode d;
   if (text.empty()) return d;
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  Reader rd{d.problems, d.damaged};
+  Marker m;
+  bool bad_bytes = false;
+  const std::string repaired = repair_utf8(text, m, bad_bytes);
+  // Values nested deeper than any save needs are dropped while parsing (what is kept is dumped
+  // again on save, recursively).
+  bool too_deep = false;
+  json::parser_callback_t depth_cb = [&too_deep](int depth, json::parse_event_t, json&) {
+    if (depth > 32) { too_deep = true; return false; }
+    return true;
+  };
+  json j = json::parse(repaired, depth_cb, /*allow_exceptions=*/false);
+  Reader rd{d.problems, d.damaged, bad_bytes ? m.bytes : std::string()};
+  if (too_deep && !j.is_discarded()) rd.problem("progress", "values nested more than 32 levels deep were dropped");
   if (j.is_discarded()) {
     rd.problem("progress", "the saved file is not readable JSON (it may be cut short or damaged)");
     return d;
@@ -129,6 +232,7 @@ ProgressDecode decode_progress(const std::string& text) {
         rd.get_bool(*s, "show_numbers", "settings", st.show_numbers);
         rd.get_str(*s, "player_name", "settings", st.player_name, 64);
         rd.get_str(*s, "team", "settings", st.team, 64);
+        st.extra = rd.extras(*s, {"font_percent", "high_contrast", "show_numbers", "player_name", "team"}, "settings");
       }
     }
     if (auto l = j.find("lessons_passed"); l != j.end()) {
@@ -136,7 +240,8 @@ ProgressDecode decode_progress(const std::string& text) {
       else
         for (size_t i = 0; i < l->size(); ++i) {
           const json& v = (*l)[i];
-          if (v.is_string() && v.get_ref<const std::string&>().size() <= 64) d.progress.lessons_passed.push_back(v.get<std::string>());
+          if (rd.damaged_text(v)) rd.problem("lessons_passed/" + std::to_string(i), "dropped: it had a damaged byte");
+          else if (v.is_string() && v.get_ref<const std::string&>().size() <= 64) d.progress.lessons_passed.push_back(v.get<std::string>());
           else rd.problem("lessons_passed/" + std::to_string(i), "expected a lesson id");
         }
     }
@@ -147,6 +252,7 @@ ProgressDecode decode_progress(const std::string& text) {
           const json& o = (*h)[i];
           const std::string where = "history/" + std::to_string(i);
           if (!o.is_object()) { rd.problem(where, "expected a game record"); continue; }
+          if (rd.damaged_text(o)) { rd.problem(where, "this game record was dropped: it had a damaged byte"); continue; }
           GameRecord r;
           const size_t before = d.problems.size();
           std::string seed;
@@ -164,6 +270,10 @@ ProgressDecode decode_progress(const std::string& text) {
           rd.get_int(o, "pitch_timing", where, r.pitch_timing, -100000, 100000);
           rd.get_int(o, "trust", where, r.trust, -100000, 100000);
           rd.get_int(o, "cycle", where, r.cycle, -100000, 100000);
+          rd.get_str(o, "challenge", where, r.challenge, 1024);
+          rd.get_str(o, "code", where, r.code, 4096);
+          r.extra = rd.extras(o, {"mode", "scenario", "seed", "moves", "content_hash", "ending", "finished_at", "score", "meetings",
+                                  "discovered", "progress", "pitch_timing", "trust", "cycle", "challenge", "code"}, where);
           if (!ok) {
             if (d.problems.size() == before) rd.problem(where, "a game record is missing its scenario, seed or score");
             continue;  // a record without these cannot be replayed or ranked
@@ -171,6 +281,30 @@ ProgressDecode decode_progress(const std::string& text) {
           d.progress.history.push_back(std::move(r));
         }
     }
+    if (auto cs = j.find("challenges"); cs != j.end()) {
+      if (!cs->is_array()) rd.problem("challenges", "expected a list");
+      else
+        for (size_t i = 0; i < cs->size(); ++i) {
+          const json& o = (*cs)[i];
+          const std::string where = "challenges/" + std::to_string(i);
+          ChallengeSeen c;
+          if (!o.is_object() || !rd.get_str(o, "code", where, c.code, 1024)) { rd.problem(where, "expected a challenge"); continue; }
+          rd.get_str(o, "close", where, c.close, 1024);
+          rd.get_int(o, "started", where, c.started, 0, 1000000);
+          d.progress.challenges.push_back(c);
+        }
+    }
+    if (auto og = j.find("organized"); og != j.end()) {
+      if (!og->is_array()) rd.problem("organized", "expected a list");
+      else
+        for (size_t i = 0; i < og->size(); ++i) {
+          const json& v = (*og)[i];
+          if (v.is_string() && v.get_ref<const std::string&>().size() <= 2048 && !rd.damaged_text(v)) d.progress.organized.push_back(v.get<std::string>());
+          else rd.problem("organized/" + std::to_string(i), "expected a challenge and its close code");
+        }
+    }
+    d.progress.extra = rd.extras(j, {"format", "version", "min_compatible", "settings", "lessons_passed", "history", "challenges", "organized"},
+                                 "progress");
   } catch (const std::exception& e) {  // defensive: nothing may escape the boundary
     rd.problem("progress", std::string("could not be read: ") + e.what());
   }
@@ -185,10 +319,41 @@ Progress merge_progress(const Progress& mine, const Progress& incoming) {
       out.lessons_passed.push_back(id);
   for (const GameRecord& r : incoming.history)
     if (std::find(out.history.begin(), out.history.end(), r) == out.history.end()) out.history.push_back(r);
+  for (const ChallengeSeen& c : incoming.challenges) {
+    auto it = std::find_if(out.challenges.begin(), out.challenges.end(), [&](const ChallengeSeen& o) { return o.code == c.code; });
+    if (it == out.challenges.end()) out.challenges.push_back(c);
+    else {
+      if (it->close.empty()) it->close = c.close;
+      it->started = std::max(it->started, c.started);  // attempts are never counted down by an import
+    }
+  }
+  for (const std::string& o : incoming.organized)
+    if (std::find(out.organized.begin(), out.organized.end(), o) == out.organized.end()) out.organized.push_back(o);
+  // Unknown top-level keys from both files survive; on a clash this browser's value is kept.
+  if (out.extra.empty()) out.extra = incoming.extra;
+  else if (!incoming.extra.empty()) {
+    json e = json::parse(out.extra, nullptr, false);
+    json in = json::parse(incoming.extra, nullptr, false);
+    if (e.is_object() && in.is_object()) {
+      for (auto it = in.begin(); it != in.end(); ++it) if (!e.contains(it.key())) e[it.key()] = it.value();
+      out.extra = e.dump();
+    }
+  }
   // ISO 8601 UTC strings sort as time; stable keeps the order of games finished in the same second.
   std::stable_sort(out.history.begin(), out.history.end(),
                    [](const GameRecord& a, const GameRecord& b) { return a.finished_at < b.finished_at; });
   return out;
+}
+
+std::vector<std::string> keep_known_lessons(Progress& p, const std::vector<std::string>& known) {
+  std::vector<std::string> problems;
+  std::vector<std::string> kept;
+  for (const std::string& id : p.lessons_passed) {
+    if (std::find(known.begin(), known.end(), id) != known.end()) kept.push_back(id);
+    else problems.push_back("lesson \"" + id + "\" is not one of this game's lessons: left out");
+  }
+  p.lessons_passed = std::move(kept);
+  return problems;
 }
 
 std::vector<PersonalBest> personal_bests(const Progress& p) {

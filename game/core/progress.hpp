@@ -1,6 +1,8 @@
 // The player's progress as saved in the browser: settings, onboarding, every finished game.
 // Versioned JSON (format, version, min_compatible, as ink does): a newer save that this build can
-// still read is read; a corrupt one yields what could be salvaged plus plain-words problems.
+// still read is read, and the keys it does not know are written back unchanged; a corrupt one
+// yields what could be salvaged plus plain-words problems (an invalid byte in a text costs only
+// the record, setting or lesson it is in).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -16,9 +18,10 @@ struct Settings {
   bool high_contrast = false;
   bool show_numbers = false;   // raw trust/openness numbers (always on at the easiest difficulty)
   std::string player_name, team;
+  std::string extra;           // keys this build does not know (a newer save's), as a JSON object: written back
   bool operator==(const Settings& o) const {
     return font_percent == o.font_percent && high_contrast == o.high_contrast && show_numbers == o.show_numbers &&
-           player_name == o.player_name && team == o.team;
+           player_name == o.player_name && team == o.team && extra == o.extra;
   }
 };
 
@@ -33,15 +36,30 @@ struct GameRecord {
   std::string finished_at;  // ISO 8601 from the platform clock
   int score = 0, meetings = 0;
   int discovered = 0, progress = 0, pitch_timing = 0, trust = 0, cycle = 0;  // the score breakdown
+  std::string challenge;    // challenge games: the challenge code (its attempts are counted from history)
+  std::string code;         // challenge games: the result code handed in
+  std::string extra;        // unknown keys, as a JSON object: written back
   bool operator==(const GameRecord& o) const;
+};
+
+// A challenge opened in this browser, and its close code once the organizer published it.
+struct ChallengeSeen {
+  std::string code;         // the challenge code
+  std::string close;        // the close code; "" while the round is open
+  int started = 0;          // games of it started here: the next one is attempt started + 1
+  bool operator==(const ChallengeSeen& o) const { return code == o.code && close == o.close && started == o.started; }
 };
 
 struct Progress {
   Settings settings;
   std::vector<std::string> lessons_passed;  // lesson ids, in the order they were passed
   std::vector<GameRecord> history;          // oldest first
+  std::vector<ChallengeSeen> challenges;    // opened here, in the order first opened
+  std::vector<std::string> organized;       // challenges made here: "challenge code close code" lines
+  std::string extra;                        // unknown top-level keys, as a JSON object: written back
   bool operator==(const Progress& o) const {
-    return settings == o.settings && lessons_passed == o.lessons_passed && history == o.history;
+    return settings == o.settings && lessons_passed == o.lessons_passed && history == o.history &&
+           challenges == o.challenges && organized == o.organized && extra == o.extra;
   }
 };
 
@@ -59,6 +77,9 @@ ProgressDecode decode_progress(const std::string& text);
 // Imports another progress file into this one: settings from `incoming`, lessons and games
 // united (a game present in both counts once), history kept in time order.
 Progress merge_progress(const Progress& mine, const Progress& incoming);
+
+// Drops lesson ids that are not in `known` (the content's lessons), one plain-words message each.
+std::vector<std::string> keep_known_lessons(Progress& p, const std::vector<std::string>& known);
 
 // Personal best per scenario (highest score, then fewer meetings), in scenario id order.
 struct PersonalBest { std::string scenario_id; int score = 0, meetings = 0, games = 0; };

@@ -7,7 +7,9 @@ namespace buyin {
 
 namespace {
 
-constexpr uint8_t kVersion = 1;
+// 2: per-player seeds, the close lock, attempts, names checked (codes of version 1 are refused,
+// with a message saying they were made by an older version).
+constexpr uint8_t kVersion = 2;
 const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 std::string b64(const std::vector<uint8_t>& in) {
@@ -98,13 +100,20 @@ CodeError open_code(const std::string& code, char kind, std::vector<uint8_t>& by
   s = lead == std::string::npos ? "" : s.substr(lead);
   if (s.empty()) { detail = "the code is empty"; return CodeError::malformed; }
   if (s[0] != kind) {
-    if (s[0] == 'R' || s[0] == 'C') { detail = std::string("this is a ") + (s[0] == 'R' ? "result" : "challenge") + " code"; return CodeError::wrong_kind; }
-    detail = "a code starts with R (result) or C (challenge)";
+    if (s[0] == 'R' || s[0] == 'C' || s[0] == 'K') {
+      detail = std::string("this is a ") + (s[0] == 'R' ? "result" : s[0] == 'C' ? "challenge" : "close") + " code";
+      return CodeError::wrong_kind;
+    }
+    detail = "a code starts with R (result), C (challenge) or K (close)";
     return CodeError::malformed;
   }
   if (!unb64(s, 1, bytes)) { detail = "the code contains characters that are not part of a code"; return CodeError::malformed; }
   if (bytes.empty()) { detail = "the code is cut off"; return CodeError::truncated; }
-  if (bytes[0] != kVersion) { detail = "made by version " + std::to_string(bytes[0]) + ", this is version " + std::to_string(kVersion); return CodeError::wrong_version; }
+  if (bytes[0] != kVersion) {
+    detail = std::string(bytes[0] < kVersion ? "made by an older version of Buy-In" : "made by a newer version of Buy-In") + " (code version " +
+             std::to_string(bytes[0]) + ", this game reads version " + std::to_string(kVersion) + "): ask for a new code";
+    return CodeError::wrong_version;
+  }
   if (bytes.size() < 3) { detail = "the code is cut off"; return CodeError::truncated; }
   size_t total = bytes[1] | (static_cast<size_t>(bytes[2]) << 8);
   if (bytes.size() < total) { detail = "the code is cut off (" + std::to_string(bytes.size()) + " of " + std::to_string(total) + " bytes)"; return CodeError::truncated; }
@@ -120,28 +129,35 @@ CodeError open_code(const std::string& code, char kind, std::vector<uint8_t>& by
 void write_challenge(Writer& w, const Challenge& ch) {
   w.str(ch.scenario_id, 48);
   w.var(ch.seed);
-  w.u8(ch.feedback_hidden ? 1 : 0);
+  w.u8(static_cast<uint8_t>((ch.feedback_hidden ? 1 : 0) | (ch.per_player ? 2 : 0) | (ch.lock ? 4 : 0)));
   w.u8(static_cast<uint8_t>(ch.meeting_limit < 0 ? 0 : ch.meeting_limit > 255 ? 255 : ch.meeting_limit));
+  if (ch.lock) w.u64(ch.lock);
 }
 Challenge read_challenge(Reader& r) {
   Challenge ch;
   ch.scenario_id = r.str();
   ch.seed = r.var();
   uint8_t flags = r.u8();
-  if (flags > 1) r.bad = true;
+  if (flags > 7) r.bad = true;
   ch.feedback_hidden = flags & 1;
+  ch.per_player = flags & 2;
   ch.meeting_limit = r.u8();
+  if (flags & 4) {
+    ch.lock = r.u64();
+    if (ch.lock == 0) r.bad = true;  // flag and value must agree, so one challenge has one code
+  }
   return ch;
 }
 bool same(const Challenge& a, const Challenge& b) {
-  return a.scenario_id == b.scenario_id && a.seed == b.seed && a.feedback_hidden == b.feedback_hidden && a.meeting_limit == b.meeting_limit;
+  return a.scenario_id == b.scenario_id && a.seed == b.seed && a.feedback_hidden == b.feedback_hidden && a.meeting_limit == b.meeting_limit &&
+         a.per_player == b.per_player && a.lock == b.lock;
 }
 
 }  // namespace
 
 const char* to_string(CodeError e) {
   static const char* n[] = {"none", "malformed", "truncated", "tampered", "wrong_version", "wrong_kind", "foreign_content",
-                            "foreign_challenge", "unknown_scenario", "illegal_move", "score_mismatch"};
+                            "foreign_challenge", "unknown_scenario", "illegal_move", "score_mismatch", "bad_name", "wrong_player"};
   return n[static_cast<int>(e)];
 }
 
@@ -158,6 +174,8 @@ std::string describe(CodeError e) {
     case CodeError::unknown_scenario: return "the code names a scenario this game does not have";
     case CodeError::illegal_move: return "the moves in the code cannot be replayed";
     case CodeError::score_mismatch: return "the claimed score does not match the replay";
+    case CodeError::bad_name: return "the player's or team's name is not allowed";
+    case CodeError::wrong_player: return "the code was played under another name (renamed codes are refused)";
   }
   return "unknown";
 }
@@ -190,6 +208,8 @@ std::string challenge_id(const Challenge& ch) {
   f.u64(ch.seed);
   f.byte(ch.feedback_hidden);
   f.i32(ch.meeting_limit);
+  f.byte(ch.per_player);
+  f.u64(ch.lock);
   std::vector<uint8_t> b;
   for (int i = 0; i < 6; ++i) b.push_back(static_cast<uint8_t>(f.h >> (8 * i)));
   return b64(b);
@@ -200,8 +220,11 @@ std::string encode_result(const Content& c, const ResultCode& rc) {
   w.u8(kVersion); w.u8(0); w.u8(0);
   w.u64(rc.content_hash);
   write_challenge(w, rc.challenge);
-  w.str(rc.player, 40);
-  w.str(rc.team, 40);
+  w.str(rc.player, kNameMaxBytes);
+  w.str(rc.team, kNameMaxBytes);
+  w.var(rc.seed_played ? rc.seed_played : game_seed(rc.challenge, rc.player));
+  w.var(static_cast<uint64_t>(rc.attempt < 1 ? 1 : rc.attempt));
+  for (int i = 0; i < 4; ++i) w.u8(static_cast<uint8_t>(rc.earlier >> (8 * i)));
   int si = c.find_scenario(rc.challenge.scenario_id);
   w.var(rc.actions.size());
   for (const Action& a : rc.actions) {
@@ -219,6 +242,35 @@ std::string encode_result(const Content& c, const ResultCode& rc) {
   return w.finish('R');
 }
 
+std::string encode_close(uint64_t secret, uint64_t content_hash) {
+  Writer w;
+  w.u8(kVersion); w.u8(0); w.u8(0);
+  w.u64(content_hash);
+  w.u64(challenge_lock(secret));
+  w.u64(secret);
+  return w.finish('K');
+}
+
+CloseCheck check_close(const Challenge& ch, const std::string& code) {
+  CloseCheck out;
+  std::vector<uint8_t> bytes;
+  out.error = open_code(code, 'K', bytes, out.detail);
+  if (out.error == CodeError::wrong_kind || out.error == CodeError::malformed) {
+    if (out.error == CodeError::malformed) out.detail = "a close code starts with K";
+    return out;
+  }
+  if (out.error != CodeError::none) return out;
+  Reader r{bytes, 3, bytes.size() - 4};
+  r.u64();  // content hash: the lock alone decides
+  const uint64_t lock = r.u64(), secret = r.u64();
+  if (r.bad || r.pos != r.end) { out.error = CodeError::malformed; out.detail = "the fields do not fit the code"; return out; }
+  if (ch.lock == 0 || lock != ch.lock || challenge_lock(secret) != ch.lock) {
+    out.error = CodeError::foreign_challenge;
+    out.detail = "this close code belongs to another challenge";
+  }
+  return out;
+}
+
 ResultDecode decode_result(const Content& c, const std::string& code, const Challenge* expected) {
   ResultDecode out;
   std::vector<uint8_t> bytes;
@@ -230,6 +282,11 @@ ResultDecode decode_result(const Content& c, const std::string& code, const Chal
   rc.challenge = read_challenge(r);
   rc.player = r.str();
   rc.team = r.str();
+  rc.seed_played = r.var();
+  uint64_t attempt = r.var();
+  if (attempt < 1 || attempt > 1000000) r.bad = true;
+  rc.attempt = static_cast<int>(attempt < 1 || attempt > 1000000 ? 1 : attempt);
+  for (int i = 0; i < 4; ++i) rc.earlier |= static_cast<uint32_t>(r.u8()) << (8 * i);
   uint64_t n = r.var();
   if (n > 1000) r.bad = true;
   std::vector<std::pair<int, int>> raw;
@@ -242,6 +299,19 @@ ResultDecode decode_result(const Content& c, const std::string& code, const Chal
   if (expected && !same(*expected, rc.challenge)) {
     out.error = CodeError::foreign_challenge;
     out.detail = "made for challenge " + challenge_id(rc.challenge) + ", expected " + challenge_id(*expected);
+    return out;
+  }
+  for (const std::string* nm : {&rc.player, &rc.team}) {
+    NameCheck nc = normalize_name(*nm, nm == &rc.team);
+    if (!nc.ok || nc.name != *nm) {
+      out.error = CodeError::bad_name;
+      out.detail = std::string(nm == &rc.player ? "player" : "team") + " \"" + printable(*nm) + "\": " + (nc.ok ? "not in normal form" : nc.error);
+      return out;
+    }
+  }
+  if (rc.seed_played != game_seed(rc.challenge, rc.player)) {
+    out.error = CodeError::wrong_player;
+    out.detail = "this game was not played under the name \"" + printable(rc.player) + "\"";
     return out;
   }
   int si = c.find_scenario(rc.challenge.scenario_id);
@@ -265,7 +335,8 @@ Verification verify_result(const Content& c, const std::string& code, const Chal
   v.detail = d.detail;
   v.result = d.result;
   if (d.error != CodeError::none) return v;
-  Record rec{c.hash, GameConfig{d.result.challenge.scenario_id, d.result.challenge.seed, d.result.challenge.meeting_limit}, d.result.actions};
+  Record rec{c.hash, GameConfig{d.result.challenge.scenario_id, d.result.seed_played, d.result.challenge.meeting_limit}, d.result.actions};
+  v.seed = d.result.seed_played;
   ReplayResult rr = replay(c, rec);
   if (!rr.ok) { v.error = CodeError::illegal_move; v.detail = rr.error; return v; }
   v.score = final_score(c, rr.game.state).total;

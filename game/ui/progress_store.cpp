@@ -1,10 +1,12 @@
 #include "ui/progress_store.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "platform/platform.hpp"
+#include "ui/challenge.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
 
@@ -13,7 +15,9 @@ namespace buyin::ui {
 static const char* kFile = "progress.json";
 static std::string g_damaged;
 
-// An LMS may hold lessons passed in an earlier session on another machine: merge them in.
+// An LMS may hold lessons passed in an earlier session on another machine: merge them in. The
+// content loads after the save, so the ids are checked against it then (progress_content_loaded).
+static std::vector<std::string> g_from_lms;
 static void merge_lms_resume() {
   const std::string data = platform::lms_resume_data();
   if (data.empty()) return;
@@ -21,8 +25,23 @@ static void merge_lms_resume() {
   if (!j.is_object() || !j.contains("lessons") || !j["lessons"].is_array()) return;
   auto& passed = session().progress.lessons_passed;
   for (const auto& id : j["lessons"])
-    if (id.is_string() && std::find(passed.begin(), passed.end(), id.get<std::string>()) == passed.end())
+    if (id.is_string() && std::find(passed.begin(), passed.end(), id.get<std::string>()) == passed.end()) {
       passed.push_back(id.get<std::string>());
+      g_from_lms.push_back(id.get<std::string>());
+    }
+}
+
+void progress_content_loaded() {
+  // A made-up lesson id from the LMS would count as a lesson passed (and could report "passed").
+  auto& passed = session().progress.lessons_passed;
+  for (const std::string& v : g_from_lms) {
+    bool known = false;
+    for (const Lesson& l : content().lessons) known |= l.id == v;
+    if (known) continue;
+    passed.erase(std::remove(passed.begin(), passed.end(), v), passed.end());
+    session().save_problems.push_back("The learning system listed a lesson this game does not have (\"" + v + "\"): left out.");
+  }
+  g_from_lms.clear();
 }
 
 void progress_load() {
@@ -67,6 +86,10 @@ void record_finished_game() {
   r.content_hash = hash;
   r.ending = to_string(d.ending);
   r.finished_at = platform::now_iso8601();
+  if (s.mode == Mode::Challenge) {  // kept so the next attempt's code can name this one
+    r.challenge = active_challenge_code();
+    r.code = challenge_result_code();
+  }
   r.score = d.score.total;
   r.meetings = s.game.state.meeting < s.game.state.meetings_total ? s.game.state.meeting + 1 : s.game.state.meetings_total;
   for (const ScoreLine& l : d.score.lines) {

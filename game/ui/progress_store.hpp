@@ -7,6 +7,8 @@ namespace buyin::ui {
 
 void progress_load();
 void progress_save();
+// Once the content is loaded: drops lesson ids an LMS handed back that the content does not have.
+void progress_content_loaded();
 // Adds the finished game to history once (and marks an onboarding lesson passed).
 void record_finished_game();
 // The damaged save's original bytes, for the player to download ("" if none).

@@ -3,6 +3,7 @@
 // replay, lists refused ones with their reason, ranks players and teams, and exports CSV.
 #include <cstdlib>
 #include <cstring>
+#include <random>
 #include <string>
 
 #include "core/leaderboard.hpp"
@@ -26,8 +27,13 @@ struct ChallengeUi {
   int scenario = 0;
   char seed[24] = "";
   bool hide_feedback = true;
+  bool per_player = true;          // each player meets their own buyer (the organizer may turn it off)
   int meeting_limit = 0;
-  std::string made_code;
+  std::string made_code, made_close;
+  int show_close = -1;             // which of this browser's challenges shows its close code
+  // play
+  char close_code[256] = "";
+  std::string close_msg;
   // play
   char code[512] = "";
   std::string code_error;
@@ -36,6 +42,7 @@ struct ChallengeUi {
   // leaderboard
   std::string codes;               // pasted or loaded, one per line
   char expected[512] = "";
+  bool first_only = false;
   Leaderboard board;
   bool has_board = false;
   std::string board_error;
@@ -49,11 +56,48 @@ std::vector<int> full_scenarios() {
   return out;
 }
 
-void open_code(const std::string& code) {
+std::string trimmed(const std::string& s) {
+  const size_t a = s.find_first_not_of(" \t\r\n");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+}
+
+// This browser's record of a challenge (created when first opened).
+ChallengeSeen& seen(const std::string& code) {
+  auto& list = session().progress.challenges;
+  for (ChallengeSeen& c : list)
+    if (c.code == code) return c;
+  list.push_back({code, "", 0});
+  return list.back();
+}
+
+bool closed_here(const std::string& code) {
+  for (const ChallengeSeen& c : session().progress.challenges)
+    if (c.code == code) return !c.close.empty();
+  return false;
+}
+
+std::string try_close(const Challenge& ch, const std::string& code, const std::string& close) {
+  const CloseCheck k = check_close(ch, trimmed(close));
+  if (k.error != CodeError::none) return "That close code does not open this challenge: " + (k.detail.empty() ? describe(k.error) : k.detail) + ".";
+  seen(code).close = trimmed(close);
+  progress_save();
+  return "";
+}
+
+void open_code(const std::string& raw) {
+  const std::string code = trimmed(raw);
   ChallengeDecode d = decode_challenge(code, &content());
   g.opened = d.error == CodeError::none;
   g.code_error = g.opened ? "" : "This challenge code can't be used: " + describe(d.error) + (d.detail.empty() ? "" : " (" + d.detail + ")") + ".";
-  if (g.opened) g.challenge = d.challenge;
+  g.close_msg.clear();
+  if (g.opened) {
+    g.challenge = d.challenge;
+    // Remembered, so practice can refuse this buyer while the round is open, and attempts are counted.
+    const size_t before = session().progress.challenges.size();
+    seen(code);
+    if (session().progress.challenges.size() != before) progress_save();
+  }
 }
 
 void draw_organize() {
@@ -79,6 +123,9 @@ void draw_organize() {
     std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
   ImGui::Checkbox("Hold verdicts and points back until the debrief", &g.hide_feedback);
   track_item("challenge.org.hide_feedback");
+  ImGui::Checkbox("Each player meets their own buyer (seed from the challenge's and their name; ranked by percent of the expert)",
+                  &g.per_player);
+  track_item("challenge.org.per_player");
   ImGui::SetNextItemWidth(200);
   ImGui::SliderInt("Meeting limit (0 = the scenario's own)##org", &g.meeting_limit, 0, 12);
   track_item("challenge.org.meetings");
@@ -88,8 +135,18 @@ void draw_organize() {
     ch.seed = std::strtoull(g.seed, nullptr, 10);
     ch.feedback_hidden = g.hide_feedback;
     ch.meeting_limit = g.meeting_limit;
+    ch.per_player = g.per_player;
+    // The close code's secret comes from the browser's cryptographic random source, never from the seed.
+    std::random_device rd;
+    const uint64_t secret = (static_cast<uint64_t>(rd()) << 32) ^ rd();
+    ch.lock = challenge_lock(secret);
     g.made_code = encode_challenge(ch, content().hash);
+    g.made_close = encode_close(secret, content().hash);
+    g.show_close = -1;
     std::snprintf(g.expected, sizeof g.expected, "%s", g.made_code.c_str());
+    // Kept in this browser: the leaderboard's challenge field and the close code survive a reload.
+    session().progress.organized.push_back(g.made_code + " " + g.made_close);
+    progress_save();
   }
   if (!g.made_code.empty()) {
     ImGui::Dummy(ImVec2(0, 6));
@@ -106,6 +163,39 @@ void draw_organize() {
     if (tracked_button("Download as file", "challenge.org.download"))
       platform::download("buyin-challenge.txt", "text/plain", g.made_code + "\n" + platform::page_link(g.made_code) + "\n");
     ImGui::TextColored(p.text_dim, "Link: %s", platform::page_link(g.made_code).c_str());
+  }
+  // Closing a round: the close code unlocks every player's full debrief (expert path, hidden
+  // constraints, retries). Made here, kept in this browser, shown only when asked for.
+  const auto& org = session().progress.organized;
+  if (!org.empty()) {
+    ImGui::Dummy(ImVec2(0, 6));
+    heading("Your challenges: closing a round");
+    ImGui::TextColored(p.text_dim, "When the round is over, publish its close code: players enter it to see the full debrief.");
+    for (size_t i = org.size(); i-- > 0;) {
+      const size_t sp = org[i].find(' ');
+      if (sp == std::string::npos) continue;
+      const std::string code = org[i].substr(0, sp), close = org[i].substr(sp + 1);
+      ChallengeDecode d = decode_challenge(code, &content());
+      if (d.error != CodeError::none) continue;
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::Text("%s: %s, seed %llu%s", challenge_id(d.challenge).c_str(), d.challenge.scenario_id.c_str(),
+                  static_cast<unsigned long long>(d.challenge.seed), d.challenge.per_player ? ", per player" : "");
+      ImGui::SameLine();
+      if (tracked_button("End the round: show the close code", ("challenge.org.close." + challenge_id(d.challenge)).c_str()))
+        g.show_close = static_cast<int>(i);
+      if (g.show_close == static_cast<int>(i)) {
+        static std::string shown;
+        shown = close;
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputText("##close", shown.data(), shown.size() + 1, ImGuiInputTextFlags_ReadOnly);
+        track_item("challenge.org.close_code");
+        if (tracked_button("Copy close code", "challenge.org.copy_close")) platform::copy_to_clipboard(close);
+        ImGui::SameLine();
+        if (tracked_button("Download close code", "challenge.org.download_close"))
+          platform::download("buyin-close.txt", "text/plain", close + "\n");
+      }
+      ImGui::PopID();
+    }
   }
 }
 
@@ -133,8 +223,25 @@ void draw_play() {
                      g.challenge.meeting_limit ? (", " + std::to_string(g.challenge.meeting_limit) + " meetings").c_str() : "");
   track_item("challenge.play.opened");
   track_item(("challenge.play.game." + g.challenge.scenario_id + "." + std::to_string(g.challenge.seed)).c_str());
+  const std::string code = trimmed(g.code);
+  if (g.challenge.per_player) ImGui::TextColored(p.text_dim, "Every player meets their own buyer, drawn from this challenge and their name.");
+  if (closed_here(code)) {
+    ImGui::TextColored(p.good, "This round is closed: debriefs show everything.");
+    track_item("challenge.play.closed");
+  } else {
+    ImGui::TextColored(p.text_dim, "Round open: the debrief keeps the hidden constraints and the expert's path until the organizer publishes the close code.");
+    ImGui::SetNextItemWidth(-160);
+    ImGui::InputText("##closecode", g.close_code, sizeof g.close_code);
+    track_item("challenge.play.close_code");
+    ImGui::SameLine();
+    if (tracked_button("Enter close code", "challenge.play.unlock")) g.close_msg = try_close(g.challenge, code, g.close_code);
+    if (!g.close_msg.empty()) {
+      ImGui::TextColored(p.bad, "%s", g.close_msg.c_str());
+      track_item("challenge.play.close_error");
+    }
+  }
   Settings& st = s.progress.settings;
-  static char name[65], team[65];
+  static char name[kNameMaxBytes + 1], team[kNameMaxBytes + 1];
   static bool copied = false;
   if (!copied) { std::snprintf(name, sizeof name, "%s", st.player_name.c_str()); std::snprintf(team, sizeof team, "%s", st.team.c_str()); copied = true; }
   ImGui::SetNextItemWidth(260);
@@ -143,19 +250,31 @@ void draw_play() {
   ImGui::SetNextItemWidth(260);
   ImGui::InputText("Team", team, sizeof team);
   track_item("challenge.play.team");
-  ImGui::BeginDisabled(name[0] == 0);
+  // The same rules as the leaderboard's, checked here so a code is never refused for its name.
+  const NameCheck nc = normalize_name(name), tc = normalize_name(team, true);
+  ImGui::BeginDisabled(!nc.ok || !tc.ok);
   if (primary_button("Play this challenge", "challenge.play.start")) {
-    st.player_name = name;
-    st.team = team;
-    progress_save();
-    if (session_start(Mode::Challenge, g.challenge.scenario_id, g.challenge.seed, -1, g.challenge.feedback_hidden,
-                      g.challenge.meeting_limit).empty()) {
-      set_active_challenge(g.challenge);
-      go(Screen::Briefing);
-    }
+    st.player_name = nc.name;
+    st.team = tc.name;
+    std::snprintf(name, sizeof name, "%s", nc.name.c_str());
+    std::snprintf(team, sizeof team, "%s", tc.name.c_str());
+    const std::string err = start_challenge(g.challenge, code, nc.name, tc.name);
+    if (err.empty()) go(Screen::Briefing);
+    else g.code_error = err;
   }
   ImGui::EndDisabled();
   if (name[0] == 0) ImGui::TextColored(p.text_dim, "Enter your name: it goes into your result code.");
+  else if (!nc.ok || !tc.ok) {
+    ImGui::TextColored(p.bad, "%s: %s.", nc.ok ? "Team" : "Name", (nc.ok ? tc.error : nc.error).c_str());
+    track_item("challenge.play.name_error");
+  } else {
+    const int attempt = [&] {
+      for (const ChallengeSeen& c : s.progress.challenges) if (c.code == code) return c.started + 1;
+      return 1;
+    }();
+    ImGui::TextColored(p.text_dim, "This will be your attempt %d at this challenge in this browser; your result code says so.", attempt);
+    track_item(("challenge.play.attempt." + std::to_string(attempt)).c_str());
+  }
 }
 
 void draw_leaderboard() {
@@ -165,7 +284,12 @@ void draw_leaderboard() {
     g.codes += f.text;
   }
   ImGui::TextColored(p.text_dim, "Paste result codes (one per line), drop files on the page, or open them. Each is replayed to check it.");
-  ImGui::Text("Challenge (optional: otherwise the first valid code decides)");
+  // Only the organizer's challenge decides what is ranked; this browser remembers the last one made here.
+  if (!g.expected[0] && !session().progress.organized.empty()) {
+    const std::string& last = session().progress.organized.back();
+    std::snprintf(g.expected, sizeof g.expected, "%s", last.substr(0, last.find(' ')).c_str());
+  }
+  ImGui::Text("Challenge code (required: only codes for this challenge are ranked)");
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##expected", g.expected, sizeof g.expected);
   track_item("board.challenge");
@@ -181,18 +305,22 @@ void draw_leaderboard() {
   ImGui::InputTextMultiline("##codes", g.codes.data(), g.codes.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 6),
                             ImGuiInputTextFlags_CallbackResize, resize, &g.codes);
   track_item("board.codes");
+  ImGui::Checkbox("Rank first attempts only", &g.first_only);
+  track_item("board.first_only");
   if (primary_button("Verify and rank", "board.verify")) {
     g.board_error.clear();
-    Challenge ch;
-    bool has = false;
-    if (g.expected[0]) {
-      ChallengeDecode d = decode_challenge(g.expected, &content());
-      if (d.error == CodeError::none) { ch = d.challenge; has = true; }
-      else g.board_error = "The challenge code can't be used: " + describe(d.error) + ".";
-    }
-    if (g.board_error.empty()) {
-      g.board = build_leaderboard(content(), split_codes(g.codes), has ? &ch : nullptr);
-      g.has_board = true;
+    g.has_board = false;
+    const std::string expected = trimmed(g.expected);
+    if (expected.empty()) g.board_error = "Enter the challenge code first: only codes for that challenge are ranked.";
+    else {
+      ChallengeDecode d = decode_challenge(expected, &content());
+      if (d.error != CodeError::none) g.board_error = "The challenge code can't be used: " + describe(d.error) + ".";
+      else {
+        BoardOptions opt;
+        opt.first_attempts_only = g.first_only;
+        g.board = build_leaderboard(content(), split_codes(g.codes), &d.challenge, opt);
+        g.has_board = true;
+      }
     }
   }
   ImGui::SameLine();
@@ -203,15 +331,18 @@ void draw_leaderboard() {
     ImGui::SameLine();
     if (tracked_button("Export CSV", "board.csv")) platform::download("buyin-leaderboard.csv", "text/csv", leaderboard_csv(g.board));
   }
-  if (!g.board_error.empty()) ImGui::TextColored(p.bad, "%s", g.board_error.c_str());
+  if (!g.board_error.empty()) {
+    ImGui::TextColored(p.bad, "%s", g.board_error.c_str());
+    track_item("board.error");
+  }
   if (!g.has_board) return;
   const Leaderboard& lb = g.board;
-  ImGui::Text("%d verified, %d refused.", lb.accepted, lb.refused);
+  ImGui::Text("%d verified, %d refused, %d duplicate(s), %d flagged.", lb.accepted, lb.refused, lb.duplicates, lb.flagged);
   track_item(("board.summary." + std::to_string(lb.accepted) + "." + std::to_string(lb.refused)).c_str());
   const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   heading("Players");
-  if (ImGui::BeginTable("players", 5, tf)) {
-    for (const char* h : {"Rank", "Player", "Team", "Score", "Meetings"}) ImGui::TableSetupColumn(h);
+  if (ImGui::BeginTable("players", 7, tf)) {
+    for (const char* h : {"Rank", "Player", "Team", "Score", "% of expert", "Meetings", "Attempts"}) ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
     for (const PlayerRank& r : lb.players) {
       ImGui::TableNextRow();
@@ -220,7 +351,12 @@ void draw_leaderboard() {
       ImGui::TableNextColumn(); ImGui::TextUnformatted(r.player.c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(r.team.c_str());
       ImGui::TableNextColumn(); ImGui::Text("%d", r.score);
+      ImGui::TableNextColumn();
+      if (r.has_percent) ImGui::Text("%d%%", r.percent);
+      else ImGui::TextUnformatted("-");
+      track_item(("board.percent." + r.player + "." + (r.has_percent ? std::to_string(r.percent) : std::string("none"))).c_str());
       ImGui::TableNextColumn(); ImGui::Text("%d", r.meetings);
+      ImGui::TableNextColumn(); ImGui::Text("%d", r.attempts);
     }
     ImGui::EndTable();
   }
@@ -240,6 +376,14 @@ void draw_leaderboard() {
       ImGui::EndTable();
     }
   }
+  if (lb.flagged > 0) {
+    heading("Flagged for a look");
+    for (const LeaderboardEntry& e : lb.entries)
+      for (size_t k = 0; k < e.flags.size(); ++k) {
+        ImGui::TextColored(p.warn, "Line %d (%s): %s", e.line, e.v.result.player.c_str(), e.flags[k].c_str());
+        track_item(("board.flag." + std::to_string(e.line) + "." + std::to_string(k)).c_str());
+      }
+  }
   if (lb.refused > 0) {
     heading("Refused codes");
     for (const LeaderboardEntry& e : lb.entries) {
@@ -252,16 +396,69 @@ void draw_leaderboard() {
 
 }  // namespace
 
-static Challenge g_active;
+// The challenge being played, fixed when it starts.
+static struct Active {
+  Challenge challenge;
+  std::string code, player, team;
+  uint64_t seed = 0;
+  int attempt = 1;
+  uint32_t earlier = 0;
+} g_active;
 
-void set_active_challenge(const Challenge& ch) { g_active = ch; }
+std::string start_challenge(const Challenge& ch, const std::string& code, const std::string& player, const std::string& team) {
+  Session& s = session();
+  const uint64_t seed = game_seed(ch, player);
+  std::string err = session_start(Mode::Challenge, ch.scenario_id, seed, -1, ch.feedback_hidden, ch.meeting_limit);
+  if (!err.empty()) return err;
+  // Attempts are counted when a game starts (an abandoned game counts too); the earlier codes are
+  // those of this challenge's finished games in this browser, oldest first.
+  ChallengeSeen& c = seen(code);
+  c.started++;
+  std::vector<std::string> earlier;
+  for (const GameRecord& r : s.progress.history)
+    if (r.challenge == code && !r.code.empty()) earlier.push_back(r.code);
+  g_active = Active{ch, code, player, team, seed, c.started, attempts_hash(earlier)};
+  progress_save();
+  return "";
+}
+
+const std::string& active_challenge_code() {
+  static const std::string none;
+  const Session& s = session();
+  return s.active && s.mode == Mode::Challenge ? g_active.code : none;
+}
 
 std::string challenge_result_code() {
   const Session& s = session();
   if (!s.active || s.mode != Mode::Challenge || !s.game.over()) return "";
   const int score = final_score(content(), s.game.state).total;
-  return encode_result(content(), ResultCode{content().hash, g_active, s.progress.settings.player_name,
-                                             s.progress.settings.team, s.game.actions, score});
+  return encode_result(content(), ResultCode{content().hash, g_active.challenge, g_active.player, g_active.team, s.game.actions, score,
+                                             g_active.seed, g_active.attempt, g_active.earlier});
+}
+
+bool debrief_unlocked() {
+  const Session& s = session();
+  return !(s.active && s.mode == Mode::Challenge) || closed_here(g_active.code);
+}
+
+std::string unlock_active_challenge(const std::string& close_code) {
+  const Session& s = session();
+  if (!s.active || s.mode != Mode::Challenge) return "";
+  return try_close(g_active.challenge, g_active.code, close_code);
+}
+
+std::string practice_blocked(const std::string& scenario_id, uint64_t seed) {
+  const Session& s = session();
+  const NameCheck me = normalize_name(s.progress.settings.player_name);
+  for (const ChallengeSeen& c : s.progress.challenges) {
+    if (!c.close.empty()) continue;
+    ChallengeDecode d = decode_challenge(c.code, &content());
+    if (d.error != CodeError::none || d.challenge.scenario_id != scenario_id) continue;
+    if (seed == d.challenge.seed || (d.challenge.per_player && me.ok && seed == game_seed(d.challenge, me.name)))
+      return "This buyer belongs to challenge " + challenge_id(d.challenge) +
+             ", which is still open in this browser: practise it once the organizer publishes the close code.";
+  }
+  return "";
 }
 
 void challenge_open_from_link() {

@@ -101,6 +101,7 @@ static void draw_paths(const Debrief& d) {
       if (i < d.timeline.size()) {
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::SmallButton("Try from here")) {
+          if (s.mode == Mode::Challenge) s.mode = Mode::Practice;  // a closed round's retries are practice, with no result code
           session_branch(static_cast<int>(i));
           go(Screen::Meeting);
         }
@@ -153,10 +154,16 @@ void draw_debrief() {
     platform::download("buyin-transcript.json", "application/json", transcript_json());
   ImGui::SameLine();
   if (tracked_button("xAPI statements", "debrief.download.xapi")) platform::export_xapi();
-  ImGui::SameLine();
-  if (tracked_button("Play again", "debrief.again")) {
-    session_branch(0);
-    go(Screen::Meeting);
+  // Before a challenge's round closes its debrief keeps the secrets and offers no retry: a retry
+  // in challenge mode made a fresh result code each time, and the expert's path gave the answer.
+  const bool unlocked = debrief_unlocked();
+  if (unlocked) {
+    ImGui::SameLine();
+    if (tracked_button("Play again", "debrief.again")) {
+      if (s.mode == Mode::Challenge) s.mode = Mode::Practice;  // after the round: practice, no result code
+      session_branch(0);
+      go(Screen::Meeting);
+    }
   }
 
   ImGui::BeginChild("debrief", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
@@ -165,8 +172,9 @@ void draw_debrief() {
   ImGui::PopFont();
   ImGui::TextColored(d.ending == Ending::purchase ? p.good : p.warn, "%s", ending_sentence(d.ending));
   track_item((std::string("debrief.ending.") + to_string(d.ending)).c_str());
-  if (d.ready_buyer) ImGui::TextWrapped("This buyer had already done their own work before your first meeting: a ready buyer.");
-  if (!d.turning_why.empty()) {
+  // Where the deal died is a judgement on the moves, held back with the rest until a challenge closes.
+  if (unlocked && d.ready_buyer) ImGui::TextWrapped("This buyer had already done their own work before your first meeting: a ready buyer.");
+  if (unlocked && !d.turning_why.empty()) {
     ImGui::TextWrapped("%s", d.turning_why.c_str());
     track_item("debrief.turning_point");
   }
@@ -195,6 +203,31 @@ void draw_debrief() {
     ImGui::TextColored(l.points >= 0 ? p.good : p.bad, "%s%d", l.points >= 0 ? "+" : "", l.points);
     ImGui::SameLine(370);
     ImGui::TextColored(p.text_dim, "%s", l.detail.c_str());
+  }
+  if (!unlocked) {
+    static char close[256] = "";
+    static std::string msg;
+    ImGui::Dummy(ImVec2(0, 6));
+    heading("The rest of the debrief opens when the round closes");
+    ImGui::TextWrapped("The hidden constraints, the best and worst moves and the expert's path stay hidden until your organizer "
+                       "publishes the close code, so the round stays fair. Enter it here when you have it.");
+    track_item("debrief.locked");
+    ImGui::SetNextItemWidth(-200);
+    ImGui::InputText("##close", close, sizeof close);
+    track_item("debrief.close_code");
+    ImGui::SameLine();
+    if (tracked_button("Open the full debrief", "debrief.unlock")) {
+      msg = unlock_active_challenge(close);
+      if (msg.empty()) close[0] = 0;
+    }
+    if (!msg.empty()) {
+      ImGui::TextColored(p.bad, "%s", msg.c_str());
+      track_item("debrief.close_error");
+    }
+    ImGui::Dummy(ImVec2(0, 6));
+    draw_chart(d);
+    ImGui::EndChild();
+    return;
   }
   ImGui::Dummy(ImVec2(0, 6));
   draw_constraints(d);

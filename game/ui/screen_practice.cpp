@@ -18,6 +18,7 @@ static int g_size = 0;        // 0 any, 1 one person, 2 two-three, 3 four-five, 
 static int g_type = -1;       // constraint type, -1 any
 static bool g_fixed_seed = false;
 static char g_seed_text[24] = "1";
+static std::string g_start_error;  // why the last pick did not start (an open challenge's buyer)
 
 static const char* world_name(World w) {
   switch (w) {
@@ -148,6 +149,11 @@ void draw_practice() {
     track_item("practice.seed");
   }
 
+  if (!g_start_error.empty()) {
+    ImGui::TextColored(p.bad, "%s", g_start_error.c_str());
+    track_item("practice.error");
+  }
+
   // --- the library ---
   const auto bests = personal_bests(s.progress);
   const Content& c = content();
@@ -171,7 +177,8 @@ void draw_practice() {
       ImGui::PushID(sc.id.c_str());
       if (ImGui::Selectable(sc.title.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
         uint64_t seed = g_fixed_seed ? std::strtoull(g_seed_text, nullptr, 10) : fresh_seed();
-        if (session_start(Mode::Practice, sc.id, seed).empty()) go(Screen::Briefing);
+        g_start_error = session_start(Mode::Practice, sc.id, seed);
+        if (g_start_error.empty()) go(Screen::Briefing);
       }
       track_item(("practice.scenario." + sc.id).c_str());
       ImGui::PopID();

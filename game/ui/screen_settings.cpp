@@ -52,7 +52,7 @@ void draw_settings() {
 
   ImGui::Dummy(ImVec2(0, 8));
   ImGui::Text("Your name (for competitions)");
-  static char name[65], team[65];
+  static char name[kNameMaxBytes + 1], team[kNameMaxBytes + 1];  // the one name limit (core/buyin.hpp)
   static int synced_generation = -1;
   if (synced_generation != 1) {  // copy in once; ImGui edits the buffers afterwards
     std::strncpy(name, st.player_name.c_str(), 64);
@@ -76,6 +76,10 @@ void draw_settings() {
       import_messages.push_back(f.name + " could not be imported: " + (d.problems.empty() ? "unreadable" : d.problems[0]));
     } else {
       const size_t before = s.progress.history.size();
+      // Lesson ids the content does not have are left out: they would count as lessons passed.
+      std::vector<std::string> known;
+      for (const Lesson& l : content().lessons) known.push_back(l.id);
+      for (const std::string& m : keep_known_lessons(d.progress, known)) d.problems.push_back(m);
       s.progress = merge_progress(s.progress, d.progress);
       import_messages.push_back("Imported " + f.name + ": " + std::to_string(s.progress.history.size() - before) +
                                 " new games, " + std::to_string(s.progress.lessons_passed.size()) + " lessons passed in all.");

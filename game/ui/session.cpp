@@ -6,6 +6,8 @@
 
 #include "platform/content_bundle.hpp"
 #include "platform/platform.hpp"
+#include "ui/challenge.hpp"
+#include "ui/progress_store.hpp"
 
 namespace buyin::ui {
 
@@ -18,6 +20,7 @@ void session_load_content() {
   for (const BundledFile* f = bundled_content(); f->path; ++f) files.push_back({f->path, std::string(f->data, f->size)});
   g_session.content = load_content(files);
   g_session.content_ok = g_session.content.ok;
+  if (g_session.content_ok) progress_content_loaded();
 }
 
 const char* verdict_word(Verdict v) {
@@ -99,6 +102,10 @@ std::string session_start(Mode mode, const std::string& scenario_id, uint64_t se
                           int meeting_limit) {
   Session& s = g_session;
   if (!s.content_ok) return "The game content did not load.";
+  if (mode == Mode::Practice) {
+    const std::string blocked = practice_blocked(scenario_id, seed);
+    if (!blocked.empty()) return blocked;
+  }
   StartResult r = start_game(s.content.content, GameConfig{scenario_id, seed, meeting_limit});
   if (!r.ok) return r.error;
   s.active = true;
@@ -147,10 +154,12 @@ std::string transcript_text() {
   const Scenario& sc = s.game.scenario();
   std::string out = "Buy-In transcript\n=================\nScenario: " + sc.title + "\nSeed: " +
                     std::to_string(s.game.config.seed) + "\n\n";
+  // An open challenge's transcript keeps what its debrief keeps: verdicts, explanations, constraints.
+  const bool reveal = debrief_unlocked();
   for (const TranscriptLine& t : s.transcript) {
     if (t.kind == TranscriptLine::System) { out += "-- " + t.text + "\n"; continue; }
     out += t.speaker + (t.role.empty() ? "" : " (" + t.role + ")") + ": " + t.text + "\n";
-    if (t.kind == TranscriptLine::Seller && t.move >= 0) {
+    if (t.kind == TranscriptLine::Seller && t.move >= 0 && reveal) {
       const MoveResult& r = s.game.results[static_cast<size_t>(t.move)];
       out += "   [" + std::string(verdict_word(r.verdict)) + ", " + (r.points >= 0 ? "+" : "") + std::to_string(r.points) +
              "] " + r.explanation + "\n";
@@ -160,6 +169,7 @@ std::string transcript_text() {
     const Debrief& d = session_debrief();
     out += "\nEnding: " + std::string(ending_sentence(d.ending)) + "\nScore: " + std::to_string(d.score.total) + "\n";
     for (const ScoreLine& l : d.score.lines) out += "  " + l.label + ": " + std::to_string(l.points) + " (" + l.detail + ")\n";
+    if (!reveal) return out + "\nThe hidden constraints are revealed when the challenge's round closes.\n";
     out += "\nHidden constraints:\n";
     for (const ConstraintReport& c : d.constraints)
       out += "  - " + std::string(describe(c.type)) + ", held by " + c.owner_name + ": " + c.summary +
@@ -180,6 +190,7 @@ std::string transcript_json() {
     if (t.kind == TranscriptLine::Seller && t.move >= 0) {
       const MoveResult& r = s.game.results[static_cast<size_t>(t.move)];
       l["move"] = r.move_id;
+      if (!debrief_unlocked()) { lines.push_back(l); continue; }
       l["verdict"] = to_string(r.verdict);
       l["points"] = r.points;
       l["explanation"] = r.explanation;
@@ -191,6 +202,7 @@ std::string transcript_json() {
     const Debrief& d = session_debrief();
     j["ending"] = to_string(d.ending);
     j["score"] = d.score.total;
+    if (!debrief_unlocked()) return j.dump(2);
     j["turning_point"] = d.turning_why;  // where the deal died, in plain words ("" after a purchase)
     nlohmann::json cs = nlohmann::json::array();
     for (const ConstraintReport& c : d.constraints)

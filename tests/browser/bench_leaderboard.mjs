@@ -1,12 +1,14 @@
 // Benchmark (prints figures, asserts nothing): how long the leaderboard takes to verify N
 // result codes in the browser, from the click on "Verify and rank" to the ranked table.
-// Usage: node tests/browser/bench_leaderboard.mjs CODES_FILE [RUNS]
+// Usage: node tests/browser/bench_leaderboard.mjs CODES_FILE [RUNS] [CHALLENGE_CODE]
+// (the leaderboard ranks only codes of the challenge it is given; by default CODES_FILE.challenge)
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSession, open, click, waitScreen, waitItem } from './harness.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] || 3);
+const challenge = (process.argv[4] || fs.readFileSync(`${file}.challenge`, 'utf8')).trim();
 const n = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).length;
 const session = await startSession();
 const times = [];
@@ -15,6 +17,8 @@ for (let r = 0; r < runs; r++) {
   await click(page, 'title.challenge');
   await waitScreen(page, 'challenge');
   await click(page, 'challenge.tab.board');
+  await click(page, 'board.challenge');
+  await page.keyboard.type(challenge);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'board.open')]);
   await chooser.setFiles(file);
   await page.waitForTimeout(500);

@@ -20,8 +20,8 @@ async function typeInto(page, id, text) {
 }
 
 // A player opens the link, plays to the end by keyboard with a fixed pattern, and downloads
-// their result code and transcript.
-async function playChallenge(link, name, team, pattern) {
+// their result code and transcript. keep: leave the page open (returned) for more steps.
+async function playChallenge(link, name, team, pattern, { keep = false } = {}) {
   const { page, context, log } = await open(session, { waitReady: false });
   await page.goto(link);
   await waitScreen(page, 'challenge');
@@ -47,8 +47,37 @@ async function playChallenge(link, name, team, pattern) {
   const code = (await download(page, 'debrief.download_code')).text.trim();
   const json = JSON.parse((await download(page, 'debrief.download.json')).text);
   assert.deepEqual(log.errors, []);
+  if (keep) return { code, json, game, page, context, log };
   await context.close();
   return { code, json, game };
+}
+
+// The organizer's tab: makes a challenge (per-player seeds on, as by default) and returns its code,
+// link, game id and close code (shown on request, as when the round ends).
+async function organize(page) {
+  await click(page, 'title.challenge');
+  await waitScreen(page, 'challenge');
+  await click(page, 'challenge.tab.organize');
+  await click(page, 'challenge.org.make');
+  await waitItem(page, 'challenge.org.code');
+  const game = (await ids(page, 'challenge.org.game.'))[0];
+  const shared = (await download(page, 'challenge.org.download')).text;
+  const [code, link] = shared.split('\n');
+  const closeButton = (await ids(page, 'challenge.org.close.'))[0];
+  assert.equal((await ids(page, 'challenge.org.close_code')).length, 0, 'the close code is not shown until asked for');
+  await click(page, closeButton);
+  const close = (await download(page, 'challenge.org.download_close')).text.trim();
+  assert.match(close, /^K[A-Za-z0-9_-]+$/);
+  assert.ok(!shared.includes(close), 'the file players get holds no close code');
+  return { code, link, game, close };
+}
+
+async function typeFresh(page, id, text) {
+  await click(page, id);
+  await page.keyboard.press('End');  // the click may land mid-text
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 5 });
+  await page.waitForTimeout(100);
 }
 
 test('a challenge link, two players, a verified and ranked leaderboard, a refused forgery, and CSV', async () => {
@@ -66,14 +95,15 @@ test('a challenge link, two players, a verified and ranked leaderboard, a refuse
   assert.ok(link.endsWith(code));
   const [, , , scenario, seed] = made.split('.');
 
-  // Two players open the link: both get the organizer's scenario and seed.
+  // Two players open the link: both get the organizer's challenge and, with per-player seeds
+  // (the default), each their own buyer of that scenario.
   const ada = await playChallenge(link, 'Ada', 'Blue', [1, 2, 1, 3]);
-  const bo = await playChallenge(link, 'Bo', 'Red', [5, 6, 7, 1]);
+  const bo = await playChallenge(link, ' Bo ', 'Red', [5, 6, 7, 1]);
   for (const p of [ada, bo]) {
     assert.equal(p.game, `challenge.play.game.${scenario}.${seed}`);
     assert.equal(p.json.scenario, scenario);
-    assert.equal(p.json.seed, seed);
   }
+  assert.notEqual(ada.json.seed, bo.json.seed, 'per-player seeds: each player meets their own buyer');
 
   // A hand-edited code: one character of Bo's moves changed.
   const i = Math.floor(bo.code.length * 0.6);
@@ -100,20 +130,109 @@ test('a challenge link, two players, a verified and ranked leaderboard, a refuse
   assert.match(refused[0], /^board\.refused\.3\.(tampered|malformed|truncated)$/);
   const ranked = (await ids(page, 'board.player.')).map((x) => x.split('.').slice(2));
   const expectFirst = ada.json.score >= bo.json.score ? 'Ada' : 'Bo';
-  assert.equal(ranked[0][1], expectFirst);
   assert.equal(ranked.length, 2);
+  assert.deepEqual(ranked.map((r) => r[1]).sort(), ['Ada', 'Bo'], 'the name is normalised (trimmed) before it goes into the code');
   await shot(page, 'leaderboard');
 
   const csv = (await download(page, 'board.csv')).text.trim().split('\n');
-  assert.equal(csv[0], 'section,rank,player,team,score,meetings,ending,games,status');
+  assert.equal(csv[0], 'section,rank,player,team,score,percent_of_expert,expert_score,meetings,ending,games,attempts,status');
   const players = csv.filter((l) => l.startsWith('player,'));
   assert.equal(players.length, 2);
-  assert.ok(players[0].includes(`"${expectFirst}"`));
   const adaRow = players.find((l) => l.includes('"Ada"')).split(',');
   assert.equal(Number(adaRow[4]), ada.json.score, 'the leaderboard score is the replayed one');
+  // Ranked by percent of the expert's score from each player's own start, computed by the board.
+  const pct = players.map((l) => Number(l.split(',')[5]));
+  assert.ok(pct[0] >= pct[1], `ranked by percent: ${pct}`);
+  assert.equal(Number(adaRow[5]), Math.floor((ada.json.score * 100) / Number(adaRow[6])));
+  assert.equal(adaRow[10], '1', 'first attempt');
   assert.equal(csv.filter((l) => l.startsWith('team,')).length, 2);
   assert.equal(csv.filter((l) => l.startsWith('refused,')).length, 1);
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a challenge debrief keeps the expert path, constraints and retries until the close code; practice cannot replay an open challenge', async () => {
+  const org = await open(session);
+  const { link, game, close } = await organize(org.page);
+  await org.context.close();
+  const [, , , scenario, seed] = game.split('.');
+
+  const p = await playChallenge(link, 'Cy', 'Green', [1, 3, 2, 1], { keep: true });
+  const { page, context, log } = p;
+  await waitItem(page, 'debrief.locked');
+  await shot(page, 'challenge-debrief-locked');
+  assert.deepEqual(await ids(page, 'debrief.constraint.'), [], 'no hidden constraints before the round closes');
+  assert.deepEqual(await ids(page, 'debrief.branch.'), [], 'no "Try from here"');
+  assert.deepEqual(await ids(page, 'debrief.again'), [], 'no "Play again"');
+  assert.deepEqual(await ids(page, 'debrief.best'), [], 'no best move (its explanation names constraints)');
+  assert.equal(p.json.constraints, undefined, 'the transcript download holds no constraints either');
+  assert.ok(p.json.transcript.every((l) => l.explanation === undefined), 'nor verdict explanations');
+  const text = (await download(page, 'debrief.download.txt')).text;
+  assert.ok(!text.includes('Hidden constraints:'));
+
+  // A wrong close code is refused; practice refuses the challenge's buyer while the round is open.
+  await typeFresh(page, 'debrief.close_code', 'Kwrong');
+  await click(page, 'debrief.unlock');
+  await waitItem(page, 'debrief.close_error');
+  await click(page, 'back');
+  await click(page, 'title.practice');
+  await waitScreen(page, 'practice');
+  await click(page, 'practice.fixed_seed');
+  for (const s of [seed, p.json.seed]) {  // the challenge's seed, and this player's own
+    await typeFresh(page, 'practice.seed', s);
+    await click(page, `practice.scenario.${scenario}`);
+    await waitItem(page, 'practice.error');
+    assert.equal(await page.evaluate(() => window.buyin.screen()), 'practice');
+  }
+
+  // The organizer publishes the close code: entered on the play tab, it opens the round here.
+  await shot(page, 'challenge-practice-blocked');
+  await click(page, 'back');
+  await click(page, 'title.challenge');
+  await waitScreen(page, 'challenge');
+  await click(page, 'challenge.tab.play');
+  await typeFresh(page, 'challenge.play.close_code', close);
+  await click(page, 'challenge.play.unlock');
+  await waitItem(page, 'challenge.play.closed');
+  await click(page, 'back');
+  await click(page, 'title.practice');
+  await typeFresh(page, 'practice.seed', p.json.seed);
+  await click(page, `practice.scenario.${scenario}`);
+  await waitScreen(page, 'briefing');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the close code entered in the debrief opens the full debrief; the next game is attempt 2', async () => {
+  const org = await open(session);
+  const { link, close } = await organize(org.page);
+  await org.context.close();
+  const p = await playChallenge(link, 'Di', '', [2, 1, 3, 1], { keep: true });
+  const { page, context, log } = p;
+  await waitItem(page, 'debrief.locked');
+  await typeFresh(page, 'debrief.close_code', close);
+  await click(page, 'debrief.unlock');
+  await waitItem(page, 'debrief.again');
+  assert.deepEqual(await ids(page, 'debrief.locked'), []);
+  assert.ok((await ids(page, 'debrief.branch.')).length > 0, '"Try from here" is back');
+  assert.ok((await ids(page, 'debrief.constraint.')).length > 0, 'the hidden constraints are revealed');
+  await shot(page, 'challenge-debrief-unlocked');
+  await click(page, 'back');
+  await click(page, 'title.challenge');
+  await click(page, 'challenge.tab.play');
+  await waitItem(page, 'challenge.play.attempt.2');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the leaderboard without a challenge code ranks nothing and says why', async () => {
+  const { page, context } = await open(session);
+  await click(page, 'title.challenge');
+  await click(page, 'challenge.tab.board');
+  await typeFresh(page, 'board.codes', 'Rnot-a-code');
+  await click(page, 'board.verify');
+  await waitItem(page, 'board.error');
+  assert.deepEqual(await ids(page, 'board.player.'), []);
   await context.close();
 });
 

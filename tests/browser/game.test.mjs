@@ -107,16 +107,21 @@ test('a practice game played with the keyboard alone, then "try from here" branc
   await focusByKeys(page, 'briefing.start');
   await page.keyboard.press('Enter');  // Enter presses a focused button as Space does
   await waitScreen(page, 'meeting');
-  for (let i = 0; i < 120 && !(await ids(page, 'meeting.debrief')).length; i++) {
+  const onDebrief = async () => (await page.evaluate(() => window.buyin.screen())) === 'debrief';
+  for (let i = 0; i < 120 && !(await ids(page, 'meeting.debrief')).length && !(await onDebrief()); i++) {
     await page.keyboard.press(String(1 + (i % 3)));  // a card, or the first/second/third person
     await page.waitForTimeout(80);
   }
-  const moves = await movesPlayed(page);
-  assert.ok((await ids(page, 'meeting.debrief')).length, 'the game reached its end by keyboard');
-  await page.keyboard.press('1');  // "See the debrief"
+  // On a loaded machine the frame showing the end may come after the next key: "1" there is
+  // "See the debrief", so the debrief may already be open (as in challenge.test.mjs).
+  const ended = await onDebrief();
+  let moves = await movesPlayed(page);
+  assert.ok(ended || (await ids(page, 'meeting.debrief')).length, 'the game reached its end by keyboard');
+  if (!ended) await page.keyboard.press('1');  // "See the debrief"
   await waitScreen(page, 'debrief');
   const branches = await ids(page, 'debrief.branch.');
   assert.ok(branches.length >= 2, 'every move can be branched from');
+  if (ended) moves = branches.length;
   await click(page, 'debrief.branch.2');
   await waitScreen(page, 'meeting');
   await page.waitForTimeout(100);

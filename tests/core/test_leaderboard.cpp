@@ -78,10 +78,11 @@ TEST_CASE("leaderboard: forged, damaged and foreign codes are refused with their
   CHECK(lb.entries[3].v.error == CodeError::foreign_challenge);
   CHECK(lb.entries[4].v.error != CodeError::none);
   CHECK(lb.entries[5].v.error != CodeError::none);
-  // Without a given challenge, the first valid code names it: the foreign one is still refused.
-  const Leaderboard auto_lb = build_leaderboard(C(), codes);
-  CHECK(auto_lb.has_challenge);
-  CHECK(auto_lb.accepted == 1);
+  // Without the challenge nothing is ranked (the first code no longer decides), and it says why.
+  const Leaderboard none = build_leaderboard(C(), codes, nullptr);
+  CHECK_FALSE(none.has_challenge);
+  CHECK(none.players.empty());
+  CHECK(none.error.find("challenge code") != std::string::npos);
 }
 
 TEST_CASE("leaderboard: the CSV has a row per player, per team and per refused code, with formulas defused") {
@@ -89,7 +90,7 @@ TEST_CASE("leaderboard: the CSV has a row per player, per team and per refused c
   const std::vector<std::string> codes = {code_for(ch, Policy::facilitator, "=cmd()", "Blue, \"the best\""), "broken"};
   const Leaderboard lb = build_leaderboard(C(), codes, &ch);
   const std::string csv = leaderboard_csv(lb);
-  CHECK(csv.rfind("section,rank,player,team,score,meetings,ending,games,status\n", 0) == 0);
+  CHECK(csv.rfind("section,rank,player,team,score,percent_of_expert,expert_score,meetings,ending,games,attempts,status\n", 0) == 0);
   CHECK(csv.find("player,1,\"'=cmd()\",\"Blue, \"\"the best\"\"\"") != std::string::npos);
   CHECK(csv.find("team,1,,\"Blue, \"\"the best\"\"\"") != std::string::npos);
   CHECK(csv.find("refused,") != std::string::npos);

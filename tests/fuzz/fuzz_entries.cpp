@@ -9,8 +9,15 @@
 #include <sstream>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "../../tools/cli/commands.hpp"
 #include "core/buyin.hpp"
 #include "core/hash.hpp"
+#include "core/leaderboard.hpp"
 #include "core/progress.hpp"
 
 #ifndef BUYIN_SOURCE_DIR
@@ -124,10 +131,10 @@ std::string exercise(const Content& c, const char* as) {
 
 const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-// The code envelope (result_code.cpp): kind letter + base64url(version 1, u16 total length, body,
+// The code envelope (result_code.cpp): kind letter + base64url(version 2, u16 total length, body,
 // 32-bit folded FNV-1a checksum of everything before it).
 std::string envelope(char kind, const std::vector<uint8_t>& body) {
-  std::vector<uint8_t> b = {1, 0, 0};
+  std::vector<uint8_t> b = {2, 0, 0};
   b.insert(b.end(), body.begin(), body.end());
   size_t total = b.size() + 4;
   b[1] = static_cast<uint8_t>(total & 0xff);
@@ -157,7 +164,7 @@ std::string refusal(CodeError e, const std::string& detail, const char* what) {
 
 bool same_challenge(const Challenge& a, const Challenge& b) {
   return a.scenario_id == b.scenario_id && a.seed == b.seed && a.feedback_hidden == b.feedback_hidden &&
-         a.meeting_limit == b.meeting_limit;
+         a.meeting_limit == b.meeting_limit && a.per_player == b.per_player && a.lock == b.lock;
 }
 
 bool same_actions(const std::vector<Action>& a, const std::vector<Action>& b) {
@@ -187,11 +194,12 @@ std::string check_code(const Content& c, const std::string& code) {
   if (!(e = refusal(rd.error, rd.detail, "decode_result")).empty()) return e;
   if (rd.error == CodeError::none) {
     const ResultCode& r = rd.result;
-    if (r.player.size() <= 40 && r.team.size() <= 40 && r.challenge.scenario_id.size() <= 48) {
+    if (r.player.size() <= kNameMaxBytes && r.team.size() <= kNameMaxBytes && r.challenge.scenario_id.size() <= 48) {
       ResultDecode again = decode_result(c, encode_result(c, r), nullptr);
       if (again.error != CodeError::none) return "result code round trip refused: " + again.detail;
       if (!same_challenge(again.result.challenge, r.challenge) || again.result.player != r.player ||
           again.result.team != r.team || again.result.claimed_score != r.claimed_score ||
+          again.result.seed_played != r.seed_played || again.result.attempt != r.attempt || again.result.earlier != r.earlier ||
           !same_actions(again.result.actions, r.actions))
         return "result code round trip changed the result";
     }
@@ -202,6 +210,10 @@ std::string check_code(const Content& c, const std::string& code) {
     other.seed ^= 1;
     ResultDecode foreign = decode_result(c, code, &other);
     if (foreign.error != CodeError::foreign_challenge) return "decode_result accepted a code for another challenge";
+    // A decoded code's names are in normal form and its seed is the one its name gives.
+    NameCheck pn = normalize_name(r.player);
+    if (!pn.ok || pn.name != r.player) return "decode_result accepted a player name that is not normalised";
+    if (r.seed_played != game_seed(r.challenge, r.player)) return "decode_result accepted a seed its name does not give";
     if (!(e = refusal(foreign.error, foreign.detail, "decode_result(expected)")).empty()) return e;
   }
   Verification v = verify_result(c, code, nullptr);
@@ -210,6 +222,58 @@ std::string check_code(const Content& c, const std::string& code) {
   if (rd.error != CodeError::none && v.error == CodeError::none) return "verify_result accepted what decode_result refused";
   return "";
 }
+
+}  // namespace
+
+// --- CSV -----------------------------------------------------------------------------------------
+
+// RFC 4180 read-back: every row has the header's number of fields, no bare CR or LF inside a row,
+// and no cell a spreadsheet would run (= + - @ tab CR NUL first, unless defused with ').
+std::string check_csv(const std::string& csv) {
+  size_t fields_per_row = 0, row = 0, i = 0;
+  while (i < csv.size()) {
+    size_t fields = 0;
+    while (true) {
+      std::string cell;
+      bool quoted = false;
+      if (i < csv.size() && csv[i] == '"') {
+        quoted = true;
+        ++i;
+        while (true) {
+          if (i >= csv.size()) return "csv: an unterminated quoted cell";
+          if (csv[i] == '"') {
+            if (i + 1 < csv.size() && csv[i + 1] == '"') { cell += '"'; i += 2; continue; }
+            ++i;
+            break;
+          }
+          if (csv[i] == '\n' || csv[i] == '\r' || csv[i] == '\0') return "csv: a line break or NUL inside a cell";
+          cell += csv[i++];
+        }
+      } else {
+        while (i < csv.size() && csv[i] != ',' && csv[i] != '\n') {
+          if (csv[i] == '\r' || csv[i] == '"' || csv[i] == '\0') return "csv: a CR, quote or NUL in an unquoted cell";
+          cell += csv[i++];
+        }
+      }
+      ++fields;
+      if (quoted && !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t'))
+        return "csv: a cell starting with a formula character: " + cell.substr(0, 20);
+      if (!quoted && !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '@' || cell[0] == '\t' ||
+                                       (cell[0] == '-' && cell.find_first_not_of("-0123456789.") != std::string::npos)))
+        return "csv: an unquoted cell starting with a formula character: " + cell.substr(0, 20);
+      if (i < csv.size() && csv[i] == ',') { ++i; continue; }
+      break;
+    }
+    if (i >= csv.size() || csv[i] != '\n') return "csv: a row does not end in a line feed";
+    ++i;
+    if (row == 0) fields_per_row = fields;
+    else if (fields != fields_per_row) return "csv: row " + std::to_string(row) + " has " + std::to_string(fields) + " fields, not " + std::to_string(fields_per_row);
+    ++row;
+  }
+  return row == 0 ? "csv: no header" : "";
+}
+
+namespace {
 
 // --- saves ---------------------------------------------------------------------------------------
 
@@ -268,6 +332,106 @@ std::string result_code_one(const uint8_t* data, size_t size) {
 
 std::string save_one(const uint8_t* data, size_t size) {
   return check_save(std::string(reinterpret_cast<const char*>(data), size));
+}
+
+std::string leaderboard_one(const uint8_t* data, size_t size) {
+  const Real& R = real();
+  if (size == 0) return "";
+  // The first byte picks the challenge the board ranks: one shared seed, or per-player seeds.
+  Challenge ch{R.content.scenarios[0].id, 1000, (data[0] & 2) != 0, 0};
+  ch.per_player = data[0] & 1;
+  ch.lock = (data[0] & 4) ? challenge_lock(7) : 0;
+  const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+  const std::vector<std::string> codes = split_codes(text);
+  if (codes.size() > 200) return "";  // each verified code may run the expert: keep an input quick
+  BoardOptions opt;
+  opt.first_attempts_only = data[0] & 8;
+  const Leaderboard lb = build_leaderboard(R.content, codes, &ch, opt);
+  if (lb.entries.size() != codes.size()) return "leaderboard: an entry per code expected";
+  if (lb.accepted + lb.refused != static_cast<int>(codes.size())) return "leaderboard: accepted + refused != codes";
+  std::string e;
+  for (const LeaderboardEntry& en : lb.entries) {
+    if (!(e = refusal(en.v.error, en.v.detail, "leaderboard entry")).empty()) return e;
+    if (en.v.error != CodeError::none) continue;
+    if (en.has_percent) {
+      int64_t num = static_cast<int64_t>(en.v.score) * 100, q = num / en.expert_score;
+      if (num % en.expert_score != 0 && num < 0) --q;
+      if (en.percent != q) return "leaderboard: a percent that is not floor(score * 100 / expert)";
+    }
+    for (const std::string& f : en.flags) if (f.empty()) return "leaderboard: a flag without words";
+  }
+  for (size_t i = 1; i < lb.players.size(); ++i) {
+    const PlayerRank &a = lb.players[i - 1], &b = lb.players[i];
+    if (a.rank > b.rank) return "leaderboard: ranks out of order";
+    if (a.has_percent == b.has_percent && a.percent < b.percent) return "leaderboard: a lower percent ranked above a higher one";
+  }
+  return check_csv(leaderboard_csv(lb));
+}
+
+std::string progress_merge_one(const uint8_t* data, size_t size) {
+  const Real& R = real();
+  const std::string all(reinterpret_cast<const char*>(data), size);
+  const size_t cut = all.find('\0');
+  const std::string a = all.substr(0, cut), b = cut == std::string::npos ? std::string() : all.substr(cut + 1);
+  ProgressDecode mine = decode_progress(a), incoming = decode_progress(b);
+  std::vector<std::string> known;
+  for (const Lesson& l : R.content.lessons) known.push_back(l.id);
+  for (const std::string& m : keep_known_lessons(incoming.progress, known)) if (m.empty()) return "import: a dropped lesson without words";
+  for (const std::string& id : incoming.progress.lessons_passed)
+    if (std::find(known.begin(), known.end(), id) == known.end()) return "import: an unknown lesson id survived the check";
+  const Progress m = merge_progress(mine.progress, incoming.progress);
+  if (m.history.size() < mine.progress.history.size()) return "merge: games were lost";
+  for (size_t i = 1; i < m.history.size(); ++i)
+    if (m.history[i].finished_at < m.history[i - 1].finished_at) return "merge: history out of time order";
+  if (!(merge_progress(m, m) == m)) return "merge: merging a progress with itself changed it";
+  ProgressDecode again = decode_progress(encode_progress(m));
+  if (again.damaged) return "merge: the merged progress reads as damaged: " + again.problems[0];
+  if (!(again.progress == m)) return "merge: the merged progress changed in a save and load";
+  return "";
+}
+
+std::string onboarding_one(const uint8_t* data, size_t size) {
+  const Real& R = real();
+  std::vector<SourceFile> files;
+  for (const SourceFile& f : R.files) if (f.path != "onboarding.json") files.push_back(f);
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  files.push_back({"onboarding.json", text});
+  LoadResult lr = load_content(files);
+  std::string e;
+  if (!(e = check_load(lr, "as onboarding.json", text)).empty()) return e;
+  if (lr.ok)
+    for (const Diagnostic& d : lint_content(lr.content)) if (d.message.empty()) return "onboarding: a lint warning without a message";
+  return "";
+}
+
+std::string cli_one(const uint8_t* data, size_t size) {
+  const Real& R = real();
+  std::vector<std::string> args;
+  std::string cur;
+  for (size_t i = 0; i < size && args.size() < 32; ++i) {
+    if (data[i] == 0) { args.push_back(cur); cur.clear(); }
+    else if (cur.size() < 4096) cur += static_cast<char>(data[i]);
+  }
+  if (args.size() < 32) args.push_back(cur);
+  cli::Args a;
+  std::string error;
+  if (!cli::parse_args(args, a, error)) return error.empty() ? "cli: an option refused without a message" : "";
+  // Only the organizer's commands (the ones that take what players hand in); never a file written.
+  int (*run)(const Content&, const cli::Args&) = a.command == "verify" ? cli::run_verify : a.command == "leaderboard" ? cli::run_leaderboard
+                                                : a.command == "challenge" ? cli::run_challenge : a.command == "code" ? cli::run_code : nullptr;
+  if (!run) return "";
+  if (!a.csv.empty()) a.csv = "-";
+  if (a.positional.size() > 40) a.positional.resize(40);
+  std::fflush(stdout);
+  const int saved = dup(1), sink = open("/dev/null", O_WRONLY);
+  if (saved >= 0 && sink >= 0) dup2(sink, 1);
+  const int rc = run(R.content, a);
+  std::fflush(stdout);
+  std::cout.flush();
+  if (saved >= 0) { dup2(saved, 1); close(saved); }
+  if (sink >= 0) close(sink);
+  if (rc < 0 || rc > 2) return "cli: exit code " + std::to_string(rc);
+  return "";
 }
 
 std::string json_suite_one(const std::string& name, const std::string& text) {

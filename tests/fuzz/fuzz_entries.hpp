@@ -27,6 +27,26 @@ std::string result_code_one(const uint8_t* data, size_t size);
 // Bytes as a saved progress file: decode_progress, then encode/decode round trip.
 std::string save_one(const uint8_t* data, size_t size);
 
+// Bytes as pasted leaderboard text (first byte: which challenge and options), ranked against
+// the real content: an entry per code, every refusal with words, percent = floor(score*100/expert),
+// ranks in order, and a CSV that reads back as rows of equal width with no formula cell.
+std::string leaderboard_one(const uint8_t* data, size_t size);
+
+// Bytes as two progress files split at the first NUL (this browser's, then an imported one):
+// the import's unknown lesson ids dropped with words, merged, saved and loaded unchanged.
+std::string progress_merge_one(const uint8_t* data, size_t size);
+
+// Bytes as onboarding.json next to the real moves and scenarios.
+std::string onboarding_one(const uint8_t* data, size_t size);
+
+// Bytes as command-line arguments split at NUL: parse_args, then the organizer's commands
+// (verify, leaderboard, challenge, code) on the real content, output discarded; never a crash.
+std::string cli_one(const uint8_t* data, size_t size);
+
+// A CSV read back (RFC 4180): "" when every row is as wide as the header, no cell breaks a row and
+// no cell starts with a formula character.
+std::string check_csv(const std::string& csv);
+
 // JSONTestSuite expectations for one file (name starts with y_, n_ or i_): y_ must parse as JSON
 // (any refusal is about content, not syntax), n_ must be refused as JSON with a message, i_ either;
 // none may crash. Checked through load_content (as a scenario and as moves.json) and decode_progress.

@@ -2,7 +2,11 @@
 //   OUTDIR/result_code/  result and challenge codes made by the bots on every real scenario, both as
 //                        code text (mode byte 0) and as envelope payloads (mode byte 5 / 7, see
 //                        fuzz_entries.hpp), plus a few damaged ones;
-//   OUTDIR/save/         saved progress holding those games.
+//   OUTDIR/save/         saved progress holding those games;
+//   OUTDIR/progress/     two saves split by a NUL (import + merge);
+//   OUTDIR/leaderboard/  pasted codes for the challenges leaderboard_one ranks against;
+//   OUTDIR/cli/          organizer command lines (arguments split by NUL) with real codes;
+//   OUTDIR/onboarding/   the real onboarding.json.
 // Content seeds are the content files themselves (copied by tools/fuzz).
 #include <cstdio>
 #include <fstream>
@@ -10,6 +14,7 @@
 #include <vector>
 
 #include "core/buyin.hpp"
+#include "core/leaderboard.hpp"
 #include "../../tools/cli/content_io.hpp"
 #include "core/progress.hpp"
 #include "fuzz_entries.hpp"  // content_dir()
@@ -96,6 +101,48 @@ int main(int argc, char** argv) {
   put(out + "/save/fresh.json", encode_progress(Progress{}));
   std::string cut = encode_progress(progress);
   put(out + "/save/cut.json", cut.substr(0, cut.size() / 3));
-  std::printf("gen_seeds: %d games -> %s/{result_code,save}\n", n, out.c_str());
+  // progress (import + merge): this browser's save, a NUL, the imported one (with made-up lessons).
+  Progress imported = small;
+  imported.lessons_passed = {"status_quo", "made_up_lesson"};
+  imported.history.assign(progress.history.begin(), progress.history.begin() + (progress.history.size() > 3 ? 3 : 0));
+  put(out + "/progress/full_then_import.bin", encode_progress(progress) + std::string(1, '\0') + encode_progress(imported));
+  put(out + "/progress/fresh_then_full.bin", std::string(1, '\0') + encode_progress(progress));
+  // leaderboard: the challenges leaderboard_one ranks against (mode byte 0: shared seed; 5: per
+  // player, locked), each with codes of several players and attempts, a duplicate and a foreign code.
+  for (uint8_t mode : {uint8_t(0), uint8_t(5), uint8_t(13)}) {
+    Challenge ch{c.scenarios[0].id, 1000, (mode & 2) != 0, 0};
+    ch.per_player = mode & 1;
+    ch.lock = (mode & 4) ? challenge_lock(7) : 0;
+    std::string text(1, static_cast<char>(mode)), args = "leaderboard";
+    args += std::string(1, '\0') + "--challenge" + std::string(1, '\0') + encode_challenge(ch, c.hash);
+    std::vector<std::string> earlier;
+    for (int p = 0; p < 4; ++p) {
+      const std::string name = p < 2 ? "Ana" : "Bo " + std::to_string(p);
+      const uint64_t seed = game_seed(ch, name);
+      Game g = play_policy(c, GameConfig{ch.scenario_id, seed, 0}, static_cast<Policy>(p % 4));
+      const int attempt = p < 2 ? p + 1 : 1;
+      ResultCode rc{c.hash, ch, name, p % 2 ? "North" : "", g.actions, final_score(c, g.state).total, seed, attempt,
+                    attempt == 2 ? attempts_hash(earlier) : 0};
+      const std::string code = encode_result(c, rc);
+      if (p == 0) earlier.push_back(code);
+      text += code + "\n";
+      args += std::string(1, '\0') + code;
+      if (p == 3) text += code + "\n";  // a duplicate
+    }
+    text += "Rnot-a-code\n";
+    put(out + "/leaderboard/board_" + std::to_string(mode) + ".txt", text);
+    put(out + "/cli/leaderboard_" + std::to_string(mode) + ".bin", args + std::string(1, '\0') + "--csv" + std::string(1, '\0') + "-");
+    std::string verify = args;
+    verify.replace(0, 11, "verify");
+    put(out + "/cli/verify_" + std::to_string(mode) + ".bin", verify);
+    std::string code_cmd = std::string("code") + '\0' + "--challenge" + '\0' + encode_challenge(ch, c.hash) + '\0' + "--player" + '\0' +
+                           "Cy" + '\0' + "--policy" + '\0' + "pusher";
+    put(out + "/cli/code_" + std::to_string(mode) + ".bin", code_cmd);
+  }
+  put(out + "/onboarding/real.json", [&] {
+    for (const SourceFile& f : files) if (f.path == "onboarding.json") return f.text;
+    return std::string();
+  }());
+  std::printf("gen_seeds: %d games -> %s/{result_code,save,progress,leaderboard,cli,onboarding}\n", n, out.c_str());
   return 0;
 }

@@ -68,6 +68,20 @@ std::string suite_dir() {
 TEST_CASE("fuzz regressions: content") { replay_dir("content", fuzz::content_one); }
 TEST_CASE("fuzz regressions: result_code") { replay_dir("result_code", fuzz::result_code_one); }
 TEST_CASE("fuzz regressions: save") { replay_dir("save", fuzz::save_one); }
+TEST_CASE("fuzz regressions: leaderboard") { replay_dir("leaderboard", fuzz::leaderboard_one); }
+TEST_CASE("fuzz regressions: progress") { replay_dir("progress", fuzz::progress_merge_one); }
+TEST_CASE("fuzz regressions: onboarding") { replay_dir("onboarding", fuzz::onboarding_one); }
+TEST_CASE("fuzz regressions: cli") { replay_dir("cli", fuzz::cli_one); }
+
+// The committed corpora (tests/fuzz/corpus/<target>/) are seeds for the fuzzers and tests here.
+TEST_CASE("fuzz corpora: every committed seed passes its target") {
+  replay_dir("../corpus/content", fuzz::content_one);
+  replay_dir("../corpus/save", fuzz::save_one);
+  replay_dir("../corpus/leaderboard", fuzz::leaderboard_one);
+  replay_dir("../corpus/progress", fuzz::progress_merge_one);
+  replay_dir("../corpus/onboarding", fuzz::onboarding_one);
+  replay_dir("../corpus/cli", fuzz::cli_one);
+}
 
 TEST_CASE("fuzz entries accept the real content files") {
   const std::string dir = fuzz::content_dir();

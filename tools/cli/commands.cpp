@@ -21,7 +21,7 @@ namespace {
 bool load(const Args& a, Content& out) {
   LoadResult r = load_content(read_content_dir(a.content));
   if (!r.ok) {
-    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "error: %s\n", d.str().c_str());
+    for (const Diagnostic& d : r.errors) std::fprintf(stderr, "error: %s\n", printable(d.str()).c_str());
     return false;
   }
   out = std::move(r.content);
@@ -86,7 +86,8 @@ int cmd_validate(const Args& a) {
   json out = json::array();
   for (std::string dir : dirs) {
     namespace fs = std::filesystem;
-    if (fs::is_regular_file(dir)) {  // a file: validate its whole content dir
+    std::error_code ec;  // non-throwing: a path too long for the file system is reported, not a crash
+    if (fs::is_regular_file(dir, ec)) {  // a file: validate its whole content dir
       fs::path p = fs::path(dir).parent_path();
       if (p.filename() == "scenarios") p = p.parent_path();
       dir = p.empty() ? "." : p.string();
@@ -96,13 +97,13 @@ int cmd_validate(const Args& a) {
     for (const Diagnostic& d : r.errors) {
       ++errors;
       jd["errors"].push_back(d.str());
-      if (!a.json) std::printf("%s: error: %s\n", dir.c_str(), d.str().c_str());
+      if (!a.json) std::printf("%s: error: %s\n", printable(dir).c_str(), printable(d.str()).c_str());
     }
     if (r.ok) {
       for (const Diagnostic& d : lint_content(r.content)) {
         ++warnings;
         jd["warnings"].push_back(d.str());
-        if (!a.json) std::printf("%s: warning: %s\n", dir.c_str(), d.str().c_str());
+        if (!a.json) std::printf("%s: warning: %s\n", printable(dir).c_str(), printable(d.str()).c_str());
       }
       jd["hash"] = r.content.hash;
       jd["scenarios"] = r.content.scenarios.size();
@@ -229,65 +230,6 @@ int cmd_zoo(const Args& a) {
   std::vector<Policy> ps;
   for (int i = kZooFirst; i < kAllPolicies; ++i) ps.push_back(static_cast<Policy>(i));
   return policy_table(a, ps, true);
-}
-
-int cmd_verify(const Args& a) {
-  Content c;
-  if (!load(a, c)) return 1;
-  Challenge ch;
-  bool have_ch = false;
-  if (!a.challenge.empty()) {
-    ChallengeDecode d = decode_challenge(a.challenge, &c);
-    if (d.error != CodeError::none) { std::fprintf(stderr, "challenge: %s (%s)\n", describe(d.error).c_str(), d.detail.c_str()); return 1; }
-    ch = d.challenge;
-    have_ch = true;
-  }
-  std::vector<std::string> codes;
-  for (const std::string& p : a.positional) {
-    std::string text;
-    if (std::filesystem::is_regular_file(p) && read_file(p, text)) {
-      std::istringstream in(text);
-      std::string line;
-      while (std::getline(in, line)) if (!line.empty()) codes.push_back(line);
-    } else {
-      codes.push_back(p);
-    }
-  }
-  int bad = 0;
-  json out = json::array();
-  for (const std::string& code : codes) {
-    Verification v = verify_result(c, code, have_ch ? &ch : nullptr);
-    bad += v.error != CodeError::none;
-    if (a.json)
-      out.push_back({{"ok", v.error == CodeError::none}, {"error", to_string(v.error)}, {"detail", v.detail}, {"player", v.result.player},
-                     {"team", v.result.team}, {"score", v.score}, {"ending", to_string(v.ending)}});
-    else if (v.error == CodeError::none)
-      std::printf("OK   %s (%s): %d, %s in %d moves\n", v.result.player.c_str(), v.result.team.c_str(), v.score, to_string(v.ending), v.moves);
-    else
-      std::printf("FAIL %s: %s (%s)\n", to_string(v.error), describe(v.error).c_str(), v.detail.c_str());
-  }
-  if (a.json) print_json(out);
-  return bad ? 1 : 0;
-}
-
-int cmd_code(const Args& a) {
-  Content c;
-  if (!load(a, c)) return 1;
-  Policy p = Policy::facilitator;
-  if (!a.policy.empty() && !parse_policy(a.policy, p)) { std::fprintf(stderr, "unknown policy\n"); return 2; }
-  Challenge ch{a.scenario, a.seed, false, 0};
-  if (!a.challenge.empty()) {
-    ChallengeDecode d = decode_challenge(a.challenge, &c);
-    if (d.error != CodeError::none) { std::fprintf(stderr, "challenge: %s\n", describe(d.error).c_str()); return 1; }
-    ch = d.challenge;
-  }
-  Game g = play_policy(c, GameConfig{ch.scenario_id, ch.seed, ch.meeting_limit}, p);
-  if (!g.content) { std::fprintf(stderr, "unknown scenario\n"); return 1; }
-  ResultCode rc{c.hash, ch, a.player, a.team, g.actions, final_score(c, g.state).total};
-  std::string code = encode_result(c, rc);
-  if (a.json) print_json({{"challenge", encode_challenge(ch, c.hash)}, {"result", code}, {"score", rc.claimed_score}});
-  else std::printf("challenge %s\nresult    %s\n", encode_challenge(ch, c.hash).c_str(), code.c_str());
-  return 0;
 }
 
 int cmd_golden(const Args& a) {

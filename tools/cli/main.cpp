@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 
@@ -14,8 +15,13 @@ static void usage() {
       "  balance [--games N] [--scenario ID] [--seed N]  every scenario x policy, seeds N to N+games-1\n"
       "                                        (default seed 1, 1000 games)\n"
       "  zoo [--games N] [--scenario ID] [--seed N]  degenerate strategies, balance's columns (+ lesson pass %)\n"
+      "  challenge --scenario ID --seed N [--per-player] [--hide-feedback] [--meetings N]\n"
+      "                                        print a challenge code and its close code\n"
+      "  code --challenge CODE --policy P --player NAME [--team T] [--attempt N]  make a result code\n"
+      "                                        (or --scenario ID --seed N instead of --challenge)\n"
       "  verify [--challenge CODE] CODE|FILE... replay result codes and check them\n"
-      "  code --scenario ID --seed N --policy P [--player NAME] [--team T]  make a result code\n"
+      "  leaderboard --challenge CODE CODE|FILE... [--csv OUT|-] [--first-attempts]\n"
+      "                                        verify, rank by percent of the expert, flag, export CSV\n"
       "  golden --out DIR                      write golden replays (use fixture content)\n"
       "  bench                                 moves/s (best of 3 rounds), us per game, expert ms per game (mean, max)\n"
       "policies: random pusher classic facilitator expert\n"
@@ -24,36 +30,22 @@ static void usage() {
 
 int main(int argc, char** argv) {
   cli::Args a;
-  std::string cmd;
-  bool games_given = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string s = argv[i];
-    auto val = [&](std::string& out) {
-      if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", s.c_str()); std::exit(2); }
-      out = argv[++i];
-    };
-    std::string v;
-    if (s == "--json") a.json = true;
-    else if (s == "--content") val(a.content);
-    else if (s == "--scenario") val(a.scenario);
-    else if (s == "--policy") val(a.policy);
-    else if (s == "--out") val(a.out);
-    else if (s == "--challenge") val(a.challenge);
-    else if (s == "--player") val(a.player);
-    else if (s == "--team") val(a.team);
-    else if (s == "--seed") { val(v); a.seed = std::strtoull(v.c_str(), nullptr, 10); a.seed_given = true; }
-    else if (s == "--games") { val(v); a.games = std::atoi(v.c_str()); games_given = true; }
-    else if (s == "-h" || s == "--help") { usage(); return 0; }
-    else if (cmd.empty()) cmd = s;
-    else a.positional.push_back(s);
+  std::string error;
+  if (!cli::parse_args(std::vector<std::string>(argv + 1, argv + argc), a, error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return 2;
   }
+  if (a.help) { usage(); return 0; }
+  const std::string& cmd = a.command;
   if (cmd == "validate") return cli::cmd_validate(a);
   if (cmd == "play") return cli::cmd_play(a);
   if (cmd == "simulate") return cli::cmd_simulate(a);
-  if (cmd == "balance") { if (!games_given) a.games = 1000; return cli::cmd_balance(a); }
-  if (cmd == "zoo") { if (!games_given) a.games = 1000; return cli::cmd_zoo(a); }
+  if (cmd == "balance") { if (!a.games_given) a.games = 1000; return cli::cmd_balance(a); }
+  if (cmd == "zoo") { if (!a.games_given) a.games = 1000; return cli::cmd_zoo(a); }
   if (cmd == "verify") return cli::cmd_verify(a);
   if (cmd == "code") return cli::cmd_code(a);
+  if (cmd == "challenge") return cli::cmd_challenge(a);
+  if (cmd == "leaderboard") return cli::cmd_leaderboard(a);
   if (cmd == "golden") return cli::cmd_golden(a);
   if (cmd == "bench") return cli::cmd_bench(a);
   usage();
