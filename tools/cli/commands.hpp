@@ -21,4 +21,5 @@ int cmd_verify(const Args& a);
 int cmd_code(const Args& a);
 int cmd_golden(const Args& a);
 int cmd_bench(const Args& a);
+int cmd_talk(const Args& a);
 }  // namespace cli
