@@ -39,20 +39,22 @@ int choose(const std::vector<Cand>& cs, const TalkMemory* mem, Rng& rng) {
     auto it = mem->game.find(c.text);
     return it == mem->game.end() ? 0 : it->second;
   };
-  for (int pass = 0; pass < 2; ++pass) {
+  // Pass 0: the most specific line never said in this game; pass 1: not said in this meeting (the
+  // least said first); pass 2: the most specific line, repeated (only when every line was said).
+  for (int pass = 0; pass < 3; ++pass) {
     for (auto s = specs.rbegin(); s != specs.rend(); ++s) {
       int best = 1 << 30;
       std::vector<int> ties;
       for (size_t i = 0; i < cs.size(); ++i) {
         const Cand& c = cs[i];
-        if (c.spec != *s || (pass == 0 && said(c))) continue;
+        if (c.spec != *s || (pass < 2 && said(c)) || (pass == 0 && times(c) > 0)) continue;
         int t = times(c);
         if (t < best) { best = t; ties.clear(); }
         if (t == best) ties.push_back(static_cast<int>(i));
       }
       // Two lines with the same text count once.
       if (!ties.empty()) return ties[static_cast<size_t>(rng.below(static_cast<int>(ties.size())))];
-      if (pass == 1) break;
+      if (pass == 2) break;
     }
   }
   return 0;
@@ -176,6 +178,11 @@ std::string worry_line(const Scenario& sc, const State& st, int constraint, Rng&
     if (st.stage < l.min_stage || st.stage > l.max_stage) continue;
     cs.push_back({0, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
   }
+  // Only when every way of saying it was heard in this meeting: the owner comes back to it plainly.
+  static const char* const kAgain[] = {"Like I said. That hasn't gone away.", "I keep coming back to the same thing, I know.",
+                                       "Which brings me back to my worry.", "I'll say it again, because it matters to me.",
+                                       "That's still sitting there, whatever else we talk about.", "Sorry, but that's still my question."};
+  for (const char* t : kAgain) cs.push_back({-1, t, -1});
   return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
 }
 

@@ -24,6 +24,21 @@ int cmd_talk(const Args& a) {
   const Content& c = lr.content;
   json out = json::array();
   bool ok = true;
+  if (!a.positional.empty() && a.positional[0] == "transcript") {  // one game's replies, for writers
+    for (const Scenario& sc : c.scenarios) {
+      if (!a.scenario.empty() && sc.id != a.scenario) continue;
+      Policy p = Policy::classic;
+      if (a.policy.size()) parse_policy(a.policy, p);
+      Game played = play_policy(c, GameConfig{sc.id, a.seed, 0}, p, false);
+      ReplayResult rr = replay(c, record_of(played));
+      for (const MoveResult& r : rr.game.results) {
+        std::printf("%-24s %-11s", r.move_id.c_str(), to_string(r.verdict));
+        for (const Reply& rep : r.replies) std::printf(" | %s: %s", rep.speaker_id.c_str(), rep.text.c_str());
+        std::printf("%s\n", r.meeting_ended ? "\n" : "");
+      }
+    }
+    return 0;
+  }
   if (!a.json)
     std::printf("%-26s %-11s %6s %7s %8s %7s %7s %7s %7s %5s\n", "scenario", "policy", "games", "moves", "replies", "dist%",
                 "min%", "repeat", "filler", "early");
