@@ -266,6 +266,25 @@ std::string pushed_line(const Scenario& sc, Category cat, Verdict v, Rng& rng, c
   return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
 }
 
+std::string nonverbal_line(const Scenario& sc, int speaker, bool push, Rng& rng, const TalkMemory& mem) {
+  static const char* const kCalm[] = {"(nods)", "(nods slowly, thinking)", "(waits for you to go on)", "(makes a note)",
+                                      "(looks at the others, then back at you)", "(takes a sip of coffee and listens)"};
+  static const char* const kCool[] = {"(folds their arms)", "(glances at the clock)", "(says nothing)", "(leans back, unconvinced)",
+                                      "(looks at their notes instead of at you)", "(gives a tight smile)"};
+  const std::string& who = speaker >= 0 && speaker < static_cast<int>(sc.stakeholders.size()) ? sc.stakeholders[static_cast<size_t>(speaker)].name : std::string();
+  std::vector<Cand> cs;
+  for (const char* t : push ? kCool : kCalm) {
+    std::string s = t;
+    if (!who.empty()) {
+      size_t sp = who.find(' ');
+      if (sp != std::string::npos && sp > 0 && who[sp - 1] == '.') sp = who.find(' ', sp + 1);  // "Dr. Haddad"
+      s = "(" + who.substr(0, sp) + " " + s.substr(1);
+    }
+    cs.push_back({0, s, -1});
+  }
+  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+}
+
 static void replace_all(std::string& s, const std::string& from, const std::string& to) {
   size_t pos = 0;
   while ((pos = s.find(from, pos)) != std::string::npos) { s.replace(pos, from.size(), to); pos += to.size(); }

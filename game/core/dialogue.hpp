@@ -60,6 +60,8 @@ std::string farewell_line(const Scenario& sc, int speaker, int stage, Rng& rng);
 std::string purchase_line(const Scenario& sc, int speaker, int stage, Rng& rng);
 // A plain reply for a pushed or harmful move when the scenario has none that is not a filler.
 std::string pushed_line(const Scenario& sc, Category cat, Verdict v, Rng& rng, const TalkMemory& mem);
+// A wordless reaction ("(Marta nods)"), for when every line that fits was said in this meeting.
+std::string nonverbal_line(const Scenario& sc, int speaker, bool push, Rng& rng, const TalkMemory& mem);
 // Fills {offering} and {name}.
 std::string fill_text(const Scenario& sc, int speaker, const std::string& text);
 

@@ -572,6 +572,9 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     const bool more = !out.learned.empty() || !out.resolved.empty() || !out.invited.empty();
     if (li >= 0 && more && mem.meeting.count(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) li = -2;
     if (li == -2) {
+    } else if (li >= 0 && mem.meeting.count(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) {
+      // Said already in this meeting, and nothing else fits: a wordless reaction rather than a repeat.
+      said_line(speaker, ReplyKind::reaction, nonverbal_line(sc, speaker, push, rng, mem), -1, -1);
     } else if (li >= 0) said_line(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1, li);
     else if (push) said_line(speaker, ReplyKind::reaction, pushed_line(sc, m.category, out.verdict, rng, mem), -1, -1);
   }

@@ -40,8 +40,8 @@ int cmd_talk(const Args& a) {
     return 0;
   }
   if (!a.json)
-    std::printf("%-26s %-11s %6s %7s %8s %7s %7s %7s %7s %5s\n", "scenario", "policy", "games", "moves", "replies", "dist%",
-                "min%", "repeat", "filler", "early");
+    std::printf("%-26s %-11s %6s %7s %8s %6s %5s %8s %6s %6s %5s\n", "scenario", "policy", "games", "moves", "replies", "dist%",
+                "min%", "answer%", "repeat", "filler", "early");
   for (const Scenario& sc : c.scenarios) {
     if (!a.scenario.empty() && sc.id != a.scenario) continue;
     for (Policy p : {Policy::facilitator, Policy::classic}) {
@@ -51,12 +51,12 @@ int cmd_talk(const Args& a) {
       ok &= met;
       if (a.json) {
         out.push_back({{"scenario", sc.id}, {"policy", to_string(p)}, {"games", s.games}, {"moves", s.moves}, {"replies", s.replies},
-                       {"distinct_pct", s.distinct_pct}, {"min_distinct_pct", s.min_distinct_pct}, {"repeats_in_meeting", s.repeats},
+                       {"distinct_pct", s.distinct_pct}, {"min_distinct_pct", s.min_distinct_pct}, {"answer_distinct_pct", s.answer_pct}, {"repeats_in_meeting", s.repeats},
                        {"fillers_to_pushed", s.fillers_to_push}, {"resolved_before_hint", s.resolved_before_hint},
                        {"resolved_as_news", s.news}, {"targets_met", met}});
       } else {
-        std::printf("%-26s %-11s %6d %7lld %8lld %7d %7d %7d %7d %5d%s\n", sc.id.c_str(), to_string(p), s.games,
-                    static_cast<long long>(s.moves), static_cast<long long>(s.replies), s.distinct_pct, s.min_distinct_pct, s.repeats,
+        std::printf("%-26s %-11s %6d %7lld %8lld %6d %5d %8d %6d %6d %5d%s\n", sc.id.c_str(), to_string(p), s.games,
+                    static_cast<long long>(s.moves), static_cast<long long>(s.replies), s.distinct_pct, s.min_distinct_pct, s.answer_pct, s.repeats,
                     s.fillers_to_push, s.resolved_before_hint, met ? "" : "  <- below target");
       }
     }
