@@ -197,12 +197,10 @@ std::string resolved_line(const Scenario& sc, const State& st, int constraint, b
     cs.push_back({l.about >= 0 ? 1 : 0, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
   }
   if (!cs.empty()) return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
-  static const char* const kLead[] = {"Something I hadn't mentioned, and it's sorted now: ", "One thing I never brought up, because it's settled: ",
-                                      "You didn't know this, but it had been bothering me. It's dealt with: "};
-  std::string t = kLead[rng.below(3)];
-  std::string r = fill_text(sc, cd.owner, cd.resolved);
-  if (!r.empty() && r[0] >= 'A' && r[0] <= 'Z' && !(r.size() > 1 && (r[1] == ' ' || r[1] == '\''))) r[0] = static_cast<char>(r[0] - 'A' + 'a');
-  return t + r;
+  // The plain lead-in keeps the resolved line as written (it may start with a name).
+  static const char* const kLead[] = {"Something I hadn't mentioned, and it's sorted now. ", "One thing I never brought up, because it's settled. ",
+                                      "You didn't know this, but it had been bothering me. It's dealt with. "};
+  return std::string(kLead[rng.below(3)]) + fill_text(sc, cd.owner, cd.resolved);
 }
 
 std::string settled_line(const Scenario& sc, const State& st, int constraint, Rng& rng, const TalkMemory& mem) {
@@ -214,10 +212,9 @@ std::string settled_line(const Scenario& sc, const State& st, int constraint, Rn
     if (l.kind != LineKind::news || !about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) continue;
     cs.push_back({1, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
   }
-  static const char* const kLead[] = {"That one's behind us, for what it's worth: ", "There was something, but it's settled: ",
-                                      "It doesn't matter now, it's dealt with: "};
-  std::string r = fill_text(sc, cd.owner, cd.resolved);
-  if (!r.empty() && r[0] >= 'A' && r[0] <= 'Z' && !(r.size() > 1 && (r[1] == ' ' || r[1] == '\''))) r[0] = static_cast<char>(r[0] - 'A' + 'a');
+  static const char* const kLead[] = {"There was something, but it's behind us now. ", "That one's settled, for what it's worth. ",
+                                      "It doesn't matter any more, it's dealt with. "};
+  const std::string r = fill_text(sc, cd.owner, cd.resolved);
   for (const char* k : kLead) cs.push_back({0, k + r, -1});
   return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
 }

@@ -184,11 +184,13 @@ std::vector<Diagnostic> lint_content(const Content& c) {
       const MoveDef& m = c.moves[static_cast<size_t>(mi)];
       std::vector<std::string> texts = phrasings_for(m, s, mi);
       texts.push_back(label_for(m, s, mi));
-      for (const std::string& t : texts)
-        for (const std::string& word : wrong)
-          if (has_word(t, word))
+      for (const std::string& word : wrong) {
+        bool used = false;
+        for (const std::string& t : texts) used |= has_word(t, word);
+        if (used)
             w.push_back({f, "/deck", "the move \"" + m.id + "\" says \"" + word + "\", a word that does not fit a " + to_string(s.world) +
                                          " buyer: give it wording for the world (\"worlds\" in moves.json) or this scenario (\"move_wording\")"});
+      }
     }
     bool can_commit = false;
     for (int mi : s.deck) {

@@ -175,10 +175,10 @@ TEST_CASE("talk targets on every shipped scenario (issue 16): no repeat in a mee
   for (const Diagnostic& d : lint_content(*c)) FAIL_CHECK(d.str());  // shipped content lints clean
   for (const Scenario& sc : c->scenarios) {
     for (Policy p : {Policy::facilitator, Policy::classic}) {
-      TalkStats s = talk_stats(*c, sc.id, p, 1, 150);
+      TalkStats s = talk_stats(*c, sc.id, p, 1, 100);
       INFO(sc.id << " " << to_string(p) << ": distinct " << s.distinct_pct << "%, repeats " << s.repeats << ", fillers " << s.fillers_to_push
                  << ", early resolved " << s.resolved_before_hint);
-      CHECK(s.games == 150);
+      CHECK(s.games == 100);
       CHECK(s.repeats == 0);
       CHECK(s.fillers_to_push == 0);
       CHECK(s.resolved_before_hint == 0);
