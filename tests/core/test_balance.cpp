@@ -91,7 +91,9 @@ TEST_CASE("balance targets on every shipped full scenario, 1,000 seeds each") {
   CHECK(ready_seen >= 1);
   // Difficulty means something: the facilitator's mean purchase rate falls from level to level.
   int prev = 101, prev_level = 0;
-  for (const auto& [level, sum] : by_difficulty) {
+  for (const auto& kv : by_difficulty) {  // no structured binding: INFO captures it, which clang rejects before C++20
+    const int level = kv.first;
+    const auto& sum = kv.second;
     int mean = sum.first / sum.second;
     INFO("difficulty " << prev_level << " -> " << level << ": facilitator " << prev << "% -> " << mean << "%");
     CHECK(mean < prev);
