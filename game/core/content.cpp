@@ -73,4 +73,18 @@ std::string Diagnostic::str() const {
   return file + " " + (pointer.empty() ? std::string("(root)") : pointer) + ": " + message;
 }
 
+const std::vector<std::string>& phrasings_for(const MoveDef& m, const Scenario& sc, int move) {
+  for (const Scenario::Wording& w : sc.wording)
+    if (w.move == move && !w.phrasings.empty()) return w.phrasings;
+  const std::vector<std::string>& wp = m.world_phrasings[static_cast<size_t>(sc.world)];
+  return wp.empty() ? m.phrasings : wp;
+}
+
+const std::string& label_for(const MoveDef& m, const Scenario& sc, int move) {
+  for (const Scenario::Wording& w : sc.wording)
+    if (w.move == move && !w.label.empty()) return w.label;
+  const std::string& wl = m.world_label[static_cast<size_t>(sc.world)];
+  return wl.empty() ? m.label : wl;
+}
+
 }  // namespace buyin

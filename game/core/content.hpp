@@ -51,6 +51,9 @@ struct MoveDef {
   Category category = Category::facilitative;
   std::string label;
   std::vector<std::string> phrasings;
+  // Per-world wording ("worlds": {"consumer": {"label": ..., "phrasings": [...]}}): empty = the default.
+  std::array<std::string, kWorldCount> world_label;
+  std::array<std::vector<std::string>, kWorldCount> world_phrasings;
   TargetKind target = TargetKind::none;
   std::vector<ConstraintType> addresses;
   int min_stage = 0, max_stage = 7;
@@ -83,13 +86,41 @@ struct ConstraintDef {
   std::vector<std::string> hints;
 };
 
+// What a line is for ("kind"): a reply to a move, or one of the special moments.
+enum class LineKind : uint8_t {
+  reply,     // the reaction to a move (the default)
+  stall,     // how the speaker politely puts off a seller who pushes (see Stall in sim.hpp)
+  worry,     // another way the owner voices a constraint (a hint or an objection), besides its hints
+  news,      // a constraint resolved before the trainee heard any hint of it, told as news
+  farewell,  // the speaker stops taking the seller's calls (the game ends disengaged)
+  purchase   // the speaker says yes (the game ends in a purchase)
+};
+constexpr int kLineKindCount = 6;
+// When a line keyed to a constraint ("about") applies: while it is open, or on what this move did to it.
+enum class LineOn : uint8_t { open, hint, worked, resolved };
+// What the buyer had said just before the move ("after").
+enum class LineAfter : uint8_t { none, hint, objection, stall };
+
 struct LineDef {
   int speaker = -1;   // stakeholder index, -1 = any
   int category = -1;  // Category value, -1 = any
   int verdict = -1;   // Verdict value, -1 = any
   int min_stage = 0, max_stage = 7;
-  bool stall = false;  // "kind": "stall": how this speaker puts off a seller who pushes (see Stall in sim.hpp)
+  bool stall = false;  // kind == stall (kept for the old call sites)
+  LineKind kind = LineKind::reply;
+  int move = -1;        // index into Content::moves, -1 = any move
+  int about = -1;       // index into Scenario::pool ("about": a constraint id), -1 = none
+  int about_type = -1;  // ConstraintType value ("about": a constraint type), -1 = none
+  LineOn on = LineOn::open;
+  bool on_given = false;  // "on" was written (without "about": any constraint)
+  LineAfter after = LineAfter::none;
+  int answered = -1;    // with "after": 1 the move answered it, 0 it moved past it, -1 either
+  int stall_kind = -1;  // stall lines: Stall value ("stall": "proposal" ...), -1 = any kind
   std::string text;
+  // A filler: a reply written for any move, any category and any verdict, with no state key.
+  bool filler() const {
+    return kind == LineKind::reply && move < 0 && category < 0 && verdict < 0;
+  }
 };
 
 // Which deck slots can be dealt at one stage, bucketed by category (derived; see index_content).
@@ -115,6 +146,9 @@ struct Scenario {
   int draw_min = 1, draw_max = 1;
   std::vector<ConstraintDef> pool;
   std::vector<LineDef> lines;
+  // Per-scenario wording of moves ("move_wording": {"move_id": {"label": ..., "phrasings": [...]}}).
+  struct Wording { int move = -1; std::string label; std::vector<std::string> phrasings; };
+  std::vector<Wording> wording;
   // Derived from deck and moves by index_content (load_content calls it); dealing falls back to a
   // scan of the deck when it is missing or was built for another deck size.
   std::array<DealStage, kStageCount> deal;
@@ -141,6 +175,8 @@ struct Lesson {
 
 struct Content {
   std::vector<MoveDef> moves;
+  // Words a move's wording must not use in a world (moves.json "wrong_words"; lint warns).
+  std::array<std::vector<std::string>, kWorldCount> wrong_words;
   std::vector<Scenario> scenarios;  // sorted by file path
   std::vector<Lesson> lessons;
   uint64_t hash = 0;  // FORMAT.md content hash
@@ -168,6 +204,10 @@ bool is_content_path(const std::string& path);
 uint64_t content_hash(const std::vector<SourceFile>& files);
 // Parses and cross-checks; never throws; returns the content or ALL errors.
 LoadResult load_content(const std::vector<SourceFile>& files);
+// What the seller says and what the button reads for a move in a scenario: the scenario's own
+// wording, else the move's wording for the scenario's world, else the move's default.
+const std::vector<std::string>& phrasings_for(const MoveDef& m, const Scenario& sc, int move);
+const std::string& label_for(const MoveDef& m, const Scenario& sc, int move);
 // Rebuilds the derived tables (Scenario::deal) after content was changed by hand.
 void index_content(Content& content);
 // Warnings on content that loads: unreachable lines, unaddressed constraints, placeholders ...

@@ -1,26 +1,133 @@
 #include "core/dialogue.hpp"
 
+#include <algorithm>
+
 #include "core/internal.hpp"
+#include "core/rules.hpp"
 
 namespace buyin {
 
+TalkMemory TalkMemory::from(const std::vector<MoveResult>* results) {
+  TalkMemory m;
+  if (!results) return m;
+  for (const MoveResult& r : *results) {
+    for (const Reply& rep : r.replies) m.add(rep.text);
+    if (r.meeting_ended) m.meeting.clear();
+  }
+  return m;
+}
+
+namespace {
+
+struct Cand {
+  int spec = 0;
+  std::string text;  // filled
+  int index = -1;    // line index, or -1 for a plain line
+};
+
+// The most specific candidate not said in this meeting (a less specific one before a repeat); among
+// those the one said least often in this game, then the seed. -1 when there is no candidate.
+int choose(const std::vector<Cand>& cs, const TalkMemory* mem, Rng& rng) {
+  if (cs.empty()) return -1;
+  std::vector<int> specs;
+  for (const Cand& c : cs) specs.push_back(c.spec);
+  std::sort(specs.begin(), specs.end());
+  specs.erase(std::unique(specs.begin(), specs.end()), specs.end());
+  auto said = [&](const Cand& c) { return mem && mem->meeting.count(c.text) > 0; };
+  auto times = [&](const Cand& c) {
+    if (!mem) return 0;
+    auto it = mem->game.find(c.text);
+    return it == mem->game.end() ? 0 : it->second;
+  };
+  // Pass 0: the most specific line never said in this game; pass 1: not said in this meeting (the
+  // least said first); pass 2: the most specific line, repeated (only when every line was said).
+  for (int pass = 0; pass < 3; ++pass) {
+    for (auto s = specs.rbegin(); s != specs.rend(); ++s) {
+      int best = 1 << 30;
+      std::vector<int> ties;
+      for (size_t i = 0; i < cs.size(); ++i) {
+        const Cand& c = cs[i];
+        if (c.spec != *s || (pass < 2 && said(c)) || (pass == 0 && times(c) > 0)) continue;
+        int t = times(c);
+        if (t < best) { best = t; ties.clear(); }
+        if (t == best) ties.push_back(static_cast<int>(i));
+      }
+      // Two lines with the same text count once.
+      if (!ties.empty()) return ties[static_cast<size_t>(rng.below(static_cast<int>(ties.size())))];
+      if (pass == 2) break;
+    }
+  }
+  return 0;
+}
+
+bool about_matches(const Scenario& sc, const LineDef& l, int def) {
+  if (l.about >= 0) return l.about == def;
+  if (l.about_type >= 0) return static_cast<int>(sc.pool[static_cast<size_t>(def)].type) == l.about_type;
+  return true;
+}
+
+bool any_in(const Scenario& sc, const State& st, const LineDef& l, const std::vector<int>& set) {
+  for (int i : set)
+    if (about_matches(sc, l, st.constraints[static_cast<size_t>(i)].def)) return true;
+  return false;
+}
+
+}  // namespace
+
+int line_specificity(const LineDef& l) {
+  const bool event = l.on_given && l.on != LineOn::open;
+  const bool open = !event && (l.about >= 0 || l.about_type >= 0);
+  return (l.move >= 0 ? 32 : 0) + (event ? 16 : 0) + (l.after != LineAfter::none ? 16 : 0) + (l.category >= 0 ? 8 : 0) +
+         (l.verdict >= 0 ? 4 : 0) + (l.speaker >= 0 ? 2 : 0) + ((open || l.min_stage > 0 || l.max_stage < 7) ? 1 : 0);
+}
+
+bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc) {
+  if (l.kind != LineKind::reply) return false;
+  if (l.speaker >= 0 && l.speaker != rc.speaker) return false;
+  if (l.category >= 0 && l.category != static_cast<int>(rc.category)) return false;
+  if (l.verdict >= 0 && l.verdict != static_cast<int>(rc.verdict)) return false;
+  if (l.move >= 0 && l.move != rc.move) return false;
+  if (rc.stage < l.min_stage || rc.stage > l.max_stage) return false;
+  if (l.after != LineAfter::none) {
+    if (l.after != rc.after) return false;
+    if (l.answered >= 0 && l.answered != (rc.answered ? 1 : 0)) return false;
+  }
+  const bool push = rc.verdict == Verdict::pushed || rc.verdict == Verdict::harmful;
+  if (push && l.filler()) return false;  // a push never gets an encouraging filler
+  if (l.on_given && l.on != LineOn::open) {
+    const std::vector<int>& set = l.on == LineOn::hint ? rc.hinted : l.on == LineOn::worked ? rc.worked : rc.resolved;
+    if (!any_in(sc, st, l, set)) return false;
+  } else if (l.about >= 0 || l.about_type >= 0) {
+    // A worry is talked about only while it is drawn and still open.
+    bool open = false;
+    for (const ConstraintState& cs : st.constraints)
+      open |= about_matches(sc, l, cs.def) && cs.progress < kResolved;
+    if (!open) return false;
+  }
+  return true;
+}
+
+int pick_line(const Scenario& sc, const State& st, const ReplyContext& rc, const TalkMemory& mem, Rng& rng) {
+  std::vector<Cand> cs;
+  for (size_t i = 0; i < sc.lines.size(); ++i) {
+    const LineDef& l = sc.lines[i];
+    if (!line_matches(sc, st, l, rc)) continue;
+    cs.push_back({line_specificity(l), fill_text(sc, rc.speaker, l.text), static_cast<int>(i)});
+  }
+  int k = choose(cs, &mem, rng);
+  return k < 0 ? -1 : cs[static_cast<size_t>(k)].index;
+}
+
 int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int stage, Rng& rng) {
   int best = -1, nties = 0;
-  detail::SmallBuf<int, 128> ties(sc.lines.size());  // no allocation for up to 128 lines
-  // Only the lines that can answer this category (the loader's index), in line order; else all.
-  const int ci = static_cast<int>(cat);
-  const bool indexed = sc.lines_indexed == sc.lines.size() && ci >= 0 && ci < kCategoryCount;
-  const std::vector<int>* idx = indexed ? &sc.lines_for[static_cast<size_t>(ci)] : nullptr;
-  const size_t count = idx ? idx->size() : sc.lines.size();
-  for (size_t j = 0; j < count; ++j) {
-    const size_t i = idx ? static_cast<size_t>((*idx)[j]) : j;
+  detail::SmallBuf<int, 128> ties(sc.lines.size());
+  for (size_t i = 0; i < sc.lines.size(); ++i) {
     const LineDef& l = sc.lines[i];
-    if (l.stall) continue;
+    if (l.kind != LineKind::reply || l.move >= 0 || l.about >= 0 || l.about_type >= 0 || l.on_given || l.after != LineAfter::none) continue;
     if (l.speaker >= 0 && l.speaker != speaker) continue;
     if (l.category >= 0 && l.category != static_cast<int>(cat)) continue;
     if (l.verdict >= 0 && l.verdict != static_cast<int>(v)) continue;
     if (stage < l.min_stage || stage > l.max_stage) continue;
-    // Lexicographic specificity: speaker beats category beats verdict.
     int spec = (l.speaker >= 0 ? 4 : 0) + (l.category >= 0 ? 2 : 0) + (l.verdict >= 0 ? 1 : 0);
     if (spec > best) { best = spec; nties = 0; }
     if (spec == best) ties[static_cast<size_t>(nties++)] = static_cast<int>(i);
@@ -29,32 +136,150 @@ int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int st
   return ties[static_cast<size_t>(rng.below(nties))];
 }
 
-std::string stall_line(const Scenario& sc, int speaker, Stall s, int stage, Rng& rng) {
-  int best = -1, nties = 0;
-  detail::SmallBuf<int, 64> ties(sc.lines.size());
+std::string stall_line(const Scenario& sc, int speaker, Stall s, int stage, Rng& rng, const TalkMemory* mem) {
+  std::vector<Cand> cs;
   for (size_t i = 0; i < sc.lines.size(); ++i) {
     const LineDef& l = sc.lines[i];
-    if (!l.stall || (l.speaker >= 0 && l.speaker != speaker) || stage < l.min_stage || stage > l.max_stage) continue;
-    int spec = l.speaker >= 0 ? 1 : 0;
-    if (spec > best) { best = spec; nties = 0; }
-    if (spec == best) ties[static_cast<size_t>(nties++)] = static_cast<int>(i);
+    if (l.kind != LineKind::stall || (l.speaker >= 0 && l.speaker != speaker) || stage < l.min_stage || stage > l.max_stage) continue;
+    if (l.stall_kind >= 0 && l.stall_kind != static_cast<int>(s)) continue;
+    cs.push_back({(l.stall_kind >= 0 ? 4 : 0) + (l.speaker >= 0 ? 2 : 0), fill_text(sc, speaker, l.text), static_cast<int>(i)});
   }
-  if (nties > 0) return sc.lines[static_cast<size_t>(ties[static_cast<size_t>(rng.below(nties))])].text;
   // Plain lines a buyer in any world would say; a household talks it over at home, not with a team.
   const bool home = sc.world == World::consumer;
-  static const char* const kLines[kStallCount][2] = {
-      {"Could you put something in writing for us? We'll have a look.", "Send us a proposal and we'll read it."},
-      {"Let us think about it.", "Okay. We'll need to think about that."},
-      {"I'd have to run that past the others first.", "Let me take it back to the team."},
-      {"Maybe we pick this up again in a few months.", "Now isn't a good time. Let's revisit it later."}};
-  if (home && s == Stall::team) return rng.below(2) ? "We'd want to talk it over at home first." : "Let us sleep on it.";
-  if (home && s == Stall::proposal) return rng.below(2) ? "Could you write the numbers down for us? We'll look at them at home." : "Can we take a brochure and the figures?";
-  return kLines[static_cast<int>(s)][rng.below(2)];
+  static const char* const kLines[kStallCount][3] = {
+      {"Could you put something in writing for us? We'll have a look.", "Send us a proposal and we'll read it.",
+       "Email it over and we'll go through it when we can."},
+      {"Let us think about it.", "Okay. We'll need to think about that.", "Give us some time to mull it over."},
+      {"I'd have to run that past the others first.", "Let me take it back to the team.", "That's not mine alone to say. I'll raise it internally."},
+      {"Maybe we pick this up again in a few months.", "Now isn't a good time. Let's revisit it later.", "Can we come back to this after the quarter?"}};
+  static const char* const kHome[kStallCount][3] = {
+      {"Could you write the numbers down for us? We'll look at them at home.", "Can we take a brochure and the figures?",
+       "Jot the price down for us, would you?"},
+      {"Let us think about it.", "We'll need to think about that.", "Let us sleep on it."},
+      {"We'd want to talk it over at home first.", "We'll talk about it over dinner.", "That's a decision for both of us, at home."},
+      {"Maybe after the summer.", "Not this month. We'll see.", "Let's leave it for now. We'll come back."}};
+  for (int k = 0; k < 3; ++k) {
+    std::string t = (home ? kHome : kLines)[static_cast<int>(s)][k];
+    cs.push_back({-1, t, -1});  // plain lines only when every written line was said in this meeting
+  }
+  // A written line beats a plain one even when both are unsaid: written lines are given spec >= 0.
+  int k = choose(cs, mem, rng);
+  return cs[static_cast<size_t>(k)].text;
 }
 
-const char* farewell_line(const Scenario& sc, Rng& rng) {
+std::string worry_line(const Scenario& sc, const State& st, int constraint, Rng& rng, const TalkMemory& mem) {
+  const int def = st.constraints[static_cast<size_t>(constraint)].def;
+  const ConstraintDef& cd = sc.pool[static_cast<size_t>(def)];
+  std::vector<Cand> cs;
+  for (const std::string& h : cd.hints) cs.push_back({0, fill_text(sc, cd.owner, h), -1});
+  for (size_t i = 0; i < sc.lines.size(); ++i) {
+    const LineDef& l = sc.lines[i];
+    if (l.kind != LineKind::worry || !about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) continue;
+    if (st.stage < l.min_stage || st.stage > l.max_stage) continue;
+    cs.push_back({0, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
+  }
+  // Only when every way of saying it was heard in this meeting: the owner comes back to it plainly.
+  static const char* const kAgain[] = {"Like I said. That hasn't gone away.", "I keep coming back to the same thing, I know.",
+                                       "Which brings me back to my worry.", "I'll say it again, because it matters to me.",
+                                       "That's still sitting there, whatever else we talk about.", "Sorry, but that's still my question."};
+  for (const char* t : kAgain) cs.push_back({-1, t, -1});
+  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+}
+
+std::string resolved_line(const Scenario& sc, const State& st, int constraint, bool news, Rng& rng, const TalkMemory& mem) {
+  const int def = st.constraints[static_cast<size_t>(constraint)].def;
+  const ConstraintDef& cd = sc.pool[static_cast<size_t>(def)];
+  if (!news) return fill_text(sc, cd.owner, cd.resolved);
+  std::vector<Cand> cs;
+  for (size_t i = 0; i < sc.lines.size(); ++i) {
+    const LineDef& l = sc.lines[i];
+    if (l.kind != LineKind::news || !about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) continue;
+    cs.push_back({l.about >= 0 ? 1 : 0, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
+  }
+  if (!cs.empty()) return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+  // The plain lead-in keeps the resolved line as written (it may start with a name).
+  static const char* const kLead[] = {"Something I hadn't mentioned, and it's sorted now. ", "One thing I never brought up, because it's settled. ",
+                                      "You didn't know this, but it had been bothering me. It's dealt with. "};
+  return std::string(kLead[rng.below(3)]) + fill_text(sc, cd.owner, cd.resolved);
+}
+
+std::string settled_line(const Scenario& sc, const State& st, int constraint, Rng& rng, const TalkMemory& mem) {
+  const int def = st.constraints[static_cast<size_t>(constraint)].def;
+  const ConstraintDef& cd = sc.pool[static_cast<size_t>(def)];
+  std::vector<Cand> cs;
+  for (size_t i = 0; i < sc.lines.size(); ++i) {
+    const LineDef& l = sc.lines[i];
+    if (l.kind != LineKind::news || !about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) continue;
+    cs.push_back({1, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
+  }
+  static const char* const kLead[] = {"There was something, but it's behind us now. ", "That one's settled, for what it's worth. ",
+                                      "It doesn't matter any more, it's dealt with. "};
+  const std::string r = fill_text(sc, cd.owner, cd.resolved);
+  for (const char* k : kLead) cs.push_back({0, k + r, -1});
+  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+}
+
+namespace {
+std::string special(const Scenario& sc, LineKind kind, int speaker, int stage, Rng& rng) {
+  std::vector<Cand> cs;
+  for (size_t i = 0; i < sc.lines.size(); ++i) {
+    const LineDef& l = sc.lines[i];
+    if (l.kind != kind || (l.speaker >= 0 && l.speaker != speaker) || stage < l.min_stage || stage > l.max_stage) continue;
+    cs.push_back({l.speaker >= 0 ? 1 : 0, fill_text(sc, speaker, l.text), static_cast<int>(i)});
+  }
+  int k = choose(cs, nullptr, rng);
+  return k < 0 ? std::string() : cs[static_cast<size_t>(k)].text;
+}
+}  // namespace
+
+std::string farewell_line(const Scenario& sc, int speaker, int stage, Rng& rng) {
+  std::string t = special(sc, LineKind::farewell, speaker, stage, rng);
+  if (!t.empty()) return t;
   if (sc.world == World::consumer) return rng.below(2) ? "I think we're done here. Thanks." : "We'll leave it there, thank you.";
   return rng.below(2) ? "I think we'll leave it there. Thank you for your time." : "We won't be taking this further. Thanks for coming in.";
+}
+
+std::string purchase_line(const Scenario& sc, int speaker, int stage, Rng& rng) {
+  std::string t = special(sc, LineKind::purchase, speaker, stage, rng);
+  if (!t.empty()) return t;
+  if (sc.world == World::consumer) return rng.below(2) ? "Yes. Let's do it. Where do we sign?" : "Okay. We'll take it.";
+  return rng.below(2) ? "Yes. Let's go ahead: send the contract and we'll sign." : "We're agreed. Let's do it.";
+}
+
+std::string pushed_line(const Scenario& sc, Category cat, Verdict v, Rng& rng, const TalkMemory& mem) {
+  (void)sc;
+  std::vector<Cand> cs;
+  auto add = [&](const char* t) { cs.push_back({0, t, -1}); };
+  switch (cat) {
+    case Category::situation: add("We've covered a lot of that already."); add("More questions? I thought we'd been through this."); break;
+    case Category::implication: add("I know what's at stake. That's exactly what worries me."); add("You don't need to tell me what could go wrong."); break;
+    case Category::pitch: add("I'm sure it's good. We're not there yet."); add("That's a lot of product for where we are."); break;
+    case Category::rebuttal: add("I didn't say it to be argued out of it."); add("Hm. That's not really the point."); break;
+    case Category::pressure: add("I don't make decisions like that."); add("That's not going to hurry us."); break;
+    case Category::de_risk: add("We're not at the point of safety nets yet."); add("Let's not get ahead of ourselves."); break;
+    default: add("Hm. I'm not sure that helps."); add("Let's leave that for now."); break;
+  }
+  if (v == Verdict::harmful) add("I don't appreciate being pushed.");
+  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+}
+
+std::string nonverbal_line(const Scenario& sc, int speaker, bool push, Rng& rng, const TalkMemory& mem) {
+  static const char* const kCalm[] = {"(nods)", "(nods slowly, thinking)", "(waits for you to go on)", "(makes a note)",
+                                      "(looks at the others, then back at you)", "(takes a sip of coffee and listens)"};
+  static const char* const kCool[] = {"(folds their arms)", "(glances at the clock)", "(says nothing)", "(leans back, unconvinced)",
+                                      "(looks at their notes instead of at you)", "(gives a tight smile)"};
+  const std::string& who = speaker >= 0 && speaker < static_cast<int>(sc.stakeholders.size()) ? sc.stakeholders[static_cast<size_t>(speaker)].name : std::string();
+  std::vector<Cand> cs;
+  for (const char* t : push ? kCool : kCalm) {
+    std::string s = t;
+    if (!who.empty()) {
+      size_t sp = who.find(' ');
+      if (sp != std::string::npos && sp > 0 && who[sp - 1] == '.') sp = who.find(' ', sp + 1);  // "Dr. Haddad"
+      s = "(" + who.substr(0, sp) + " " + s.substr(1);
+    }
+    cs.push_back({0, s, -1});
+  }
+  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
 }
 
 static void replace_all(std::string& s, const std::string& from, const std::string& to) {

@@ -20,7 +20,7 @@ StartResult start_game(const Content& c, const GameConfig& cfg) {
 }
 
 MoveResult play(Game& g, const Action& a) {
-  MoveResult r = apply_move(*g.content, g.state, a, true);
+  MoveResult r = apply_move(*g.content, g.state, a, true, &g.results);
   if (r.ok) {
     g.actions.push_back(a);
     g.results.push_back(r);
@@ -71,8 +71,9 @@ View view(const Game& g) {
     CardView cv;
     cv.action = {k.move, -1};
     cv.move_id = m.id;
-    cv.label = m.label;
-    cv.phrasing = m.phrasings[static_cast<size_t>(phrasing_index(st, k.deck_slot, static_cast<int>(m.phrasings.size())))];
+    cv.label = label_for(m, sc, k.move);
+    const std::vector<std::string>& ph = phrasings_for(m, sc, k.move);
+    cv.phrasing = ph[static_cast<size_t>(phrasing_index(st, k.deck_slot, static_cast<int>(ph.size())))];
     cv.category = m.category;
     cv.target_kind = m.target;
     cv.targets = legal_targets(c, st, k.move);
@@ -106,7 +107,7 @@ void turning_point(const Content& c, const Game& g, Debrief& d) {
     d.turning_point = worst;
     const std::string stage = describe_stage(r.stage_before);
     w = "The deal died in meeting " + std::to_string(d.timeline[static_cast<size_t>(worst)].meeting + 1) + ", at \"" +
-        c.moves[static_cast<size_t>(r.action.move)].label + "\": the buyer was at " + stage.substr(0, 2) + " (" + stage.substr(3) + ")";
+        label_for(c.moves[static_cast<size_t>(r.action.move)], sc, r.action.move) + "\": the buyer was at " + stage.substr(0, 2) + " (" + stage.substr(3) + ")";
     w += r.stage_before >= 5 ? ", ready to look, and the move pushed instead of helping." : ", not ready for a solution.";
     if (st.ending == Ending::disengaged) {
       w += " After repeated pressure the buyer stopped taking your calls.";
@@ -173,7 +174,7 @@ Debrief debrief(const Game& g, bool with_expert) {
     t.trust = r.trust_after;
     t.stage = r.stage_after;
     t.move_id = r.move_id;
-    t.label = c.moves[static_cast<size_t>(r.action.move)].label;
+    t.label = label_for(c.moves[static_cast<size_t>(r.action.move)], sc, r.action.move);
     t.verdict = r.verdict;
     t.explanation = r.explanation;
     d.timeline.push_back(t);

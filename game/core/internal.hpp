@@ -47,7 +47,8 @@ int deal_into(const Content& c, const State& st, Card* out);
 // Whether `target` is one of legal_targets(c, st, move).
 bool target_ok(const Content& c, const State& st, int move, int target);
 // apply_card's work into a fresh `out` whose action and move_id the caller sets (or not).
-void apply_unchecked(const Content& c, State& st, const Action& a, int deck_slot, bool text, MoveResult& out);
+void apply_unchecked(const Content& c, State& st, const Action& a, int deck_slot, bool text, MoveResult& out,
+                     const std::vector<MoveResult>* history = nullptr);
 // final_score(c, st).total without building the breakdown's text.
 int final_total(const Content& c, const State& st);
 

@@ -26,6 +26,9 @@ bool verdict_possible(Category cat, int verdict, int lo, int hi, bool tied_pitch
   return false;
 }
 
+// Whether `text` holds `word` (case-insensitive, whole words; a word may be several words long).
+bool has_word(const std::string& text, const std::string& word);
+
 std::string lower(std::string s) {
   for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return s;
@@ -37,6 +40,20 @@ const char* placeholder(const std::string& text) {
     if (s.find(p) != std::string::npos) return p;
   return nullptr;
 }
+
+bool has_word(const std::string& text, const std::string& word) {
+  const std::string t = lower(text), w = lower(word);
+  if (w.empty()) return false;
+  for (size_t pos = t.find(w); pos != std::string::npos; pos = t.find(w, pos + 1)) {
+    bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(t[pos - 1]));
+    size_t e = pos + w.size();
+    bool right = e >= t.size() || !std::isalnum(static_cast<unsigned char>(t[e]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
+const char* const kStallNames[] = {"proposal", "think", "team", "later"};
 
 }  // namespace
 
@@ -105,6 +122,74 @@ std::vector<Diagnostic> lint_content(const Content& c) {
       } else if (!verdict_possible(cat, l.verdict, lo, hi, tied)) {
         w.push_back({f, p, std::string("unreachable: a \"") + to_string(cat) + "\" move never gets the verdict \"" +
                                to_string(static_cast<Verdict>(l.verdict)) + "\" in these stages"});
+      }
+    }
+    // --- dialogue (content/README.md section 4) -------------------------------------------------
+    bool has_cat[kCategoryCount] = {};
+    for (int mi : s.deck) has_cat[static_cast<int>(c.moves[static_cast<size_t>(mi)].category)] = true;
+    // Stalls: pitches and de-risking ask for a proposal, time or the team; pressure gets "later" or
+    // "think"; a rebuttal "think" or "team". Every stakeholder may be the one who says it.
+    bool kind_possible[4] = {};
+    if (has_cat[static_cast<int>(Category::pitch)] || has_cat[static_cast<int>(Category::de_risk)]) kind_possible[0] = kind_possible[1] = kind_possible[2] = true;
+    if (has_cat[static_cast<int>(Category::pressure)]) kind_possible[3] = kind_possible[1] = true;
+    if (has_cat[static_cast<int>(Category::rebuttal)]) kind_possible[1] = kind_possible[2] = true;
+    for (size_t i = 0; i < s.stakeholders.size(); ++i) {
+      std::string missing;
+      for (int k = 0; k < 4; ++k) {
+        if (!kind_possible[k]) continue;
+        bool has = false;
+        for (const LineDef& l : s.lines)
+          has |= l.kind == LineKind::stall && (l.speaker < 0 || l.speaker == static_cast<int>(i)) && (l.stall_kind < 0 || l.stall_kind == k);
+        if (!has) missing += std::string(missing.empty() ? "" : ", ") + kStallNames[k];
+      }
+      if (!missing.empty())
+        w.push_back({f, "/stakeholders/" + std::to_string(i), "stakeholder \"" + s.stakeholders[i].id + "\" has no stall line (\"kind\": \"stall\") for: " + missing + "; the game falls back to a plain line"});
+    }
+    // Objections: the owner of a worry voices it; the next move answers it or moves past it.
+    for (size_t i = 0; i < s.pool.size(); ++i) {
+      const int owner = s.pool[i].owner;
+      bool has = false;
+      for (const LineDef& l : s.lines) has |= l.kind == LineKind::reply && l.after == LineAfter::objection && (l.speaker < 0 || l.speaker == owner);
+      if (!has)
+        w.push_back({f, "/constraints/pool/" + std::to_string(i), "\"" + s.stakeholders[static_cast<size_t>(owner)].id + "\" can raise \"" + s.pool[i].id +
+                                                                     "\" as an objection but has no line for what follows (\"after\": \"objection\")"});
+    }
+    // Pushed or harmful moves the buyer answers with a reaction (no stall): they need their own lines.
+    for (int k : {static_cast<int>(Category::situation), static_cast<int>(Category::implication), static_cast<int>(Category::pressure)}) {
+      if (!has_cat[k]) continue;
+      bool has = false;
+      for (const LineDef& l : s.lines) {
+        if (l.kind != LineKind::reply || l.filler() || l.after != LineAfter::none || l.on_given || l.about >= 0 || l.about_type >= 0) continue;
+        const int lc = l.category >= 0 ? l.category : l.move >= 0 ? static_cast<int>(c.moves[static_cast<size_t>(l.move)].category) : -1;
+        has |= (lc < 0 || lc == k) && (l.verdict < 0 ? lc == k : l.verdict >= static_cast<int>(Verdict::pushed));
+      }
+      if (!has)
+        w.push_back({f, "/lines", std::string("no line answers a pushed \"") + to_string(static_cast<Category>(k)) + "\" move: it would get a plain built-in reply (fillers never answer a push)"});
+    }
+    for (size_t i = 0; i < s.lines.size(); ++i) {
+      const LineDef& l = s.lines[i];
+      if (l.move >= 0) {
+        const MoveDef& m = c.moves[static_cast<size_t>(l.move)];
+        if (std::max(m.min_stage, l.min_stage) > std::min(m.max_stage, l.max_stage))
+          w.push_back({f, "/lines/" + std::to_string(i), "unreachable: the move \"" + m.id + "\" is never dealt in this line's stages"});
+        else if (!verdict_possible(m.category, l.verdict, std::max(m.min_stage, l.min_stage), std::min(m.max_stage, l.max_stage), m.ties_to_need))
+          w.push_back({f, "/lines/" + std::to_string(i), "unreachable: the move \"" + m.id + "\" never gets this verdict in these stages"});
+      }
+      if (l.stall && l.stall_kind >= 0 && !kind_possible[l.stall_kind])
+        w.push_back({f, "/lines/" + std::to_string(i), std::string("unreachable: no move in the deck leads to a \"") + kStallNames[l.stall_kind] + "\" stall"});
+    }
+    // Words that do not belong in this world ("wrong_words" in moves.json).
+    const std::vector<std::string>& wrong = c.wrong_words[static_cast<size_t>(s.world)];
+    for (int mi : s.deck) {
+      const MoveDef& m = c.moves[static_cast<size_t>(mi)];
+      std::vector<std::string> texts = phrasings_for(m, s, mi);
+      texts.push_back(label_for(m, s, mi));
+      for (const std::string& word : wrong) {
+        bool used = false;
+        for (const std::string& t : texts) used |= has_word(t, word);
+        if (used)
+            w.push_back({f, "/deck", "the move \"" + m.id + "\" says \"" + word + "\", a word that does not fit a " + to_string(s.world) +
+                                         " buyer: give it wording for the world (\"worlds\" in moves.json) or this scenario (\"move_wording\")"});
       }
     }
     bool can_commit = false;

@@ -115,7 +115,10 @@ const char* const kWorlds[] = {"consumer", "small_business", "mid_market", "ente
 const char* const kTargets[] = {"none", "stakeholder"};
 const char* const kKinds[] = {"lesson", "full"};
 const char* const kStarts[] = {"hidden", "known", "resolved"};
-const char* const kLineKinds[] = {"reply", "stall"};
+const char* const kLineKinds[] = {"reply", "stall", "worry", "news", "farewell", "purchase"};
+const char* const kLineOn[] = {"open", "hint", "worked", "resolved"};
+const char* const kLineAfter[] = {"none", "hint", "objection", "stall"};
+const char* const kStalls[] = {"proposal", "think", "team", "later"};
 const char* const kRequirements[] = {"no_early_pitch", "recommend_when_ready", "cost_named", "hints_heard", "people_brought_in",
                                      "worries_worked_through"};
 
@@ -265,8 +268,22 @@ bool parse_json(const SourceFile& f, json& out, std::vector<Diagnostic>& errors)
   return true;
 }
 
+// A per-world or per-scenario wording: {"label": "...", "phrasings": ["...", "..."]}, both optional.
+void load_wording(Reader& r, const json& j, const std::string& p, std::string& label, std::vector<std::string>& phrasings) {
+  if (!r.object(j, p, {"label", "phrasings"})) return;
+  if (j.contains("label")) r.str(j, p, "label", label, true, 40);
+  if (j.contains("phrasings")) r.strings(j, p, "phrasings", 2, phrasings);
+}
+
 void load_moves(Reader& r, const json& root, Content& c) {
-  if (!r.object(root, "", {"moves"})) return;
+  if (!r.object(root, "", {"moves", "wrong_words"})) return;
+  if (const json* ww = r.field(root, "", "wrong_words", false)) {
+    if (!ww->is_object()) r.err("/wrong_words", "expected an object of world: [words]; got " + got(*ww));
+    else for (auto it = ww->begin(); it != ww->end(); ++it) {
+      int w = -1;
+      if (r.name(json(it.key()), "/wrong_words/" + it.key(), kWorlds, w)) r.strings(*ww, "/wrong_words", it.key().c_str(), 0, c.wrong_words[static_cast<size_t>(w)]);
+    }
+  }
   const json* moves = r.array(root, "", "moves", 1, 100000);
   if (!moves) return;
   std::map<std::string, std::string> seen;
@@ -274,7 +291,7 @@ void load_moves(Reader& r, const json& root, Content& c) {
     const json& j = (*moves)[i];
     std::string p = "/moves/" + std::to_string(i);
     if (!r.object(j, p, {"id", "category", "label", "phrasings", "target", "addresses", "min_stage", "max_stage", "strength",
-                          "ties_to_need"})) continue;
+                          "ties_to_need", "worlds"})) continue;
     MoveDef m;
     size_t before = r.errors.size();
     if (r.id(j, p, "id", m.id)) {
@@ -297,6 +314,15 @@ void load_moves(Reader& r, const json& root, Content& c) {
       r.boolean(j, p, "ties_to_need", m.ties_to_need);
       if (m.ties_to_need && m.category != Category::pitch) r.err(p + "/ties_to_need", "expected only on pitch moves (it ties a pitch to a stated need)");
     }
+    if (const json* w = r.field(j, p, "worlds", false)) {
+      if (!w->is_object()) r.err(p + "/worlds", "expected an object of world: {label, phrasings}; got " + got(*w));
+      else for (auto it = w->begin(); it != w->end(); ++it) {
+        int wi = -1;
+        std::string q = p + "/worlds/" + it.key();
+        if (r.name(json(it.key()), q, kWorlds, wi))
+          load_wording(r, it.value(), q, m.world_label[static_cast<size_t>(wi)], m.world_phrasings[static_cast<size_t>(wi)]);
+      }
+    }
     if (r.errors.size() == before) c.moves.push_back(m);
   }
 }
@@ -304,7 +330,7 @@ void load_moves(Reader& r, const json& root, Content& c) {
 void load_scenario(Reader& r, const json& root, const std::string& want_id, Content& c) {
   const std::string p;
   if (!r.object(root, p, {"id", "title", "kind", "difficulty", "world", "brief", "offering", "meetings", "moves_per_meeting",
-                          "hand_size", "need", "start_stage", "needs_stated", "ready_share", "deck", "stakeholders", "constraints", "lines"}))
+                          "hand_size", "need", "start_stage", "needs_stated", "ready_share", "deck", "stakeholders", "constraints", "lines", "move_wording"}))
     return;
   Scenario s;
   s.file = r.file;
@@ -436,22 +462,68 @@ void load_scenario(Reader& r, const json& root, const std::string& want_id, Cont
     for (size_t i = 0; i < a->size(); ++i) {
       const json& j = (*a)[i];
       std::string q = "/lines/" + std::to_string(i);
-      if (!r.object(j, q, {"speaker", "category", "verdict", "min_stage", "max_stage", "kind", "text"})) continue;
+      if (!r.object(j, q, {"speaker", "category", "verdict", "min_stage", "max_stage", "kind", "text", "move", "about", "on", "after",
+                           "answered", "stall"})) continue;
       LineDef l;
+      if (r.enumf(j, q, "kind", kLineKinds, v, false)) l.kind = static_cast<LineKind>(v);
+      l.stall = l.kind == LineKind::stall;
+      const bool reply = l.kind == LineKind::reply;
       if (const json* sp = r.field(j, q, "speaker", true)) {
         if (sp->is_string() && sp->get_ref<const std::string&>() == "any") l.speaker = -1;
         else if (sp->is_string() && people.count(sp->get_ref<const std::string&>())) l.speaker = people[sp->get_ref<const std::string&>()];
         else r.err(q + "/speaker", "expected \"any\" or a stakeholder id of this scenario; got " + got(*sp));
       }
-      if (const json* cv = r.field(j, q, "category", true)) r.name(*cv, q + "/category", kCategories, l.category, true);
-      if (const json* vv = r.field(j, q, "verdict", true)) r.name(*vv, q + "/verdict", kVerdicts, l.verdict, true);
+      // category and verdict: required on a reply, optional (and "any") on the special kinds.
+      if (const json* cv = r.field(j, q, "category", reply)) r.name(*cv, q + "/category", kCategories, l.category, true);
+      if (const json* vv = r.field(j, q, "verdict", reply)) r.name(*vv, q + "/verdict", kVerdicts, l.verdict, true);
       r.stages(j, q, l.min_stage, l.max_stage);
-      if (r.enumf(j, q, "kind", kLineKinds, v, false)) l.stall = v == 1;
       r.str(j, q, "text", l.text);
-      if (!l.stall && l.speaker < 0 && l.category < 0 && l.verdict < 0 && l.min_stage == 0 && l.max_stage == 7) fallback = true;
+      if (const json* mv = r.field(j, q, "move", false)) {
+        l.move = mv->is_string() ? c.find_move(mv->get_ref<const std::string&>()) : -1;
+        if (l.move < 0) r.err(q + "/move", "expected a move id from moves.json; got " + got(*mv));
+        else if (std::find(s.deck.begin(), s.deck.end(), l.move) == s.deck.end()) r.err(q + "/move", "expected a move of this scenario's deck; got " + got(*mv));
+        else if (l.category >= 0 && l.category != static_cast<int>(c.moves[static_cast<size_t>(l.move)].category))
+          r.err(q + "/category", "the move " + got(*mv) + " is of another category");
+      }
+      if (const json* ab = r.field(j, q, "about", false)) {
+        bool ok = false;
+        if (ab->is_string()) {
+          const std::string& a = ab->get_ref<const std::string&>();
+          for (size_t k = 0; k < s.pool.size(); ++k) if (s.pool[k].id == a) { l.about = static_cast<int>(k); ok = true; }
+          for (size_t k = 0; k < std::size(kTypes) && !ok; ++k) if (a == kTypes[k]) { l.about_type = static_cast<int>(k); ok = true; }
+        }
+        if (!ok) r.err(q + "/about", "expected a constraint id of this scenario or a constraint type; got " + got(*ab));
+      }
+      if (r.enumf(j, q, "on", kLineOn, v, false)) { l.on = static_cast<LineOn>(v); l.on_given = true; }
+      if (r.enumf(j, q, "after", kLineAfter, v, false)) l.after = static_cast<LineAfter>(v);
+      if (j.contains("answered")) {
+        bool b = false;
+        if (r.boolean(j, q, "answered", b)) l.answered = b ? 1 : 0;
+        if (l.after == LineAfter::none) r.err(q + "/answered", "expected only with \"after\"");
+      }
+      if (r.enumf(j, q, "stall", kStalls, v, false)) {
+        l.stall_kind = v;
+        if (l.kind != LineKind::stall) r.err(q + "/stall", "expected only on a line of kind \"stall\"");
+      }
+      if ((l.kind == LineKind::worry || l.kind == LineKind::news) && l.about < 0 && l.about_type < 0)
+        r.err(q + "/about", "a " + std::string(kLineKinds[static_cast<int>(l.kind)]) + " line needs \"about\": the constraint it is about");
+      if (reply && l.speaker < 0 && l.category < 0 && l.verdict < 0 && l.min_stage == 0 && l.max_stage == 7 && l.move < 0 &&
+          l.about < 0 && l.about_type < 0 && !l.on_given && l.after == LineAfter::none)
+        fallback = true;
       s.lines.push_back(l);
     }
     if (!fallback) r.err("/lines", "expected a line with speaker, category and verdict all \"any\" and no stage limits (the fallback reply)");
+  }
+  if (const json* mw = r.field(root, p, "move_wording", false)) {
+    if (!mw->is_object()) r.err("/move_wording", "expected an object of move id: {label, phrasings}; got " + got(*mw));
+    else for (auto it = mw->begin(); it != mw->end(); ++it) {
+      std::string q = "/move_wording/" + it.key();
+      Scenario::Wording w;
+      w.move = c.find_move(it.key());
+      if (w.move < 0) { r.err(q, "expected a move id from moves.json"); continue; }
+      load_wording(r, it.value(), q, w.label, w.phrasings);
+      s.wording.push_back(w);
+    }
   }
   if (r.errors.size() == before) c.scenarios.push_back(s);
 }
@@ -554,7 +626,7 @@ void index_content(Content& c) {
       std::vector<int>& v = sc.lines_for[static_cast<size_t>(k)];
       v.clear();
       for (size_t i = 0; i < sc.lines.size(); ++i)
-        if (!sc.lines[i].stall && (sc.lines[i].category < 0 || sc.lines[i].category == k)) v.push_back(static_cast<int>(i));
+        if (sc.lines[i].kind == LineKind::reply && (sc.lines[i].category < 0 || sc.lines[i].category == k)) v.push_back(static_cast<int>(i));
     }
     sc.lines_indexed = sc.lines.size();
     sc.deal_indexed = false;

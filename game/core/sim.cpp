@@ -658,7 +658,11 @@ struct Notes {
   int b_said_speaker = -1;
   int veto_by = -1, objection = -1;
   bool overused = false;
+  std::vector<int> worked;  // constraints whose awareness or progress this move moved (text only)
+  const std::vector<MoveResult>* history = nullptr;  // the game's results so far (text only)
 };
+
+bool bc_progress_resolved(const State& st, int i) { return st.constraints[static_cast<size_t>(i)].progress >= kResolved; }
 
 // Replies and the one-sentence explanation, built from what actually changed.
 void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out, const Notes& n) {
@@ -698,32 +702,75 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     r.kind = kind;
     r.constraint = cons;
   };
-  auto hint_of = [&](int i) -> const std::string& {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(i));
-    return cd.hints[static_cast<size_t>(rng.below(static_cast<int>(cd.hints.size())))];
+  // What has been said so far: no reply is repeated within a meeting while another line fits.
+  TalkMemory mem = TalkMemory::from(n.history);
+  auto said_line = [&](int who, ReplyKind kind, const std::string& t, int cons, int line) {
+    say(who, kind, t, cons);
+    out.replies.back().line = line;
+    mem.add(out.replies.back().text);
   };
-  // The reaction: a worry voiced, a polite stall, a goodbye, or the scenario's line for the move.
+  ReplyContext rc;
+  rc.speaker = speaker;
+  rc.move = a.move;
+  rc.category = m.category;
+  rc.verdict = out.verdict;
+  rc.stage = n.b_stage;
+  rc.after = n.b_said == Said::objection ? LineAfter::objection : n.b_said == Said::stall ? LineAfter::stall
+           : n.b_said == Said::hint ? LineAfter::hint : LineAfter::none;
+  rc.answered = out.answered;
+  rc.hinted = out.learned;
+  rc.resolved = out.resolved;
+  for (int i : n.worked)
+    if (std::find(out.learned.begin(), out.learned.end(), i) == out.learned.end() &&
+        std::find(out.resolved.begin(), out.resolved.end(), i) == out.resolved.end()) rc.worked.push_back(i);
+  // The reaction: a goodbye, a yes, a worry voiced, a polite stall, or the scenario's line for the move.
   if (st.ending == Ending::disengaged) {
-    say(speaker, ReplyKind::farewell, farewell_line(sc, rng), -1);
+    said_line(speaker, ReplyKind::farewell, farewell_line(sc, speaker, n.b_stage, rng), -1, -1);
   } else if (n.objection >= 0) {
-    say(speaker, ReplyKind::objection, hint_of(n.objection), n.objection);
+    said_line(speaker, ReplyKind::objection, worry_line(sc, st, n.objection, rng, mem), n.objection, -1);
   } else if (out.stall >= 0) {
-    say(speaker, ReplyKind::stall, stall_line(sc, speaker, static_cast<Stall>(out.stall), n.b_stage, rng), -1);
+    said_line(speaker, ReplyKind::stall, stall_line(sc, speaker, static_cast<Stall>(out.stall), n.b_stage, rng, &mem), -1, -1);
+  } else if (st.ending == Ending::purchase) {
+    said_line(speaker, ReplyKind::reaction, purchase_line(sc, speaker, n.b_stage, rng), -1, -1);
   } else {
-    int li = select_line(sc, speaker, m.category, out.verdict, n.b_stage, rng);
-    if (li >= 0) say(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1);
+    int li = pick_line(sc, st, rc, mem, rng);
+    const bool push = out.verdict == Verdict::pushed || out.verdict == Verdict::harmful;
+    // Every line that fits was said in this meeting: when the buyer has something of substance to say
+    // next (a hint, a resolved worry, an invitation), the reaction is left out rather than repeated.
+    const bool more = !out.learned.empty() || !out.resolved.empty() || !out.invited.empty();
+    if (li >= 0 && more && mem.meeting.count(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) li = -2;
+    if (li == -2) {
+    } else if (li >= 0 && mem.meeting.count(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) {
+      // Said already in this meeting, and nothing else fits: a wordless reaction rather than a repeat.
+      said_line(speaker, ReplyKind::reaction, nonverbal_line(sc, speaker, push, rng, mem), -1, -1);
+    } else if (li >= 0) said_line(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1, li);
+    else if (push) said_line(speaker, ReplyKind::reaction, pushed_line(sc, m.category, out.verdict, rng, mem), -1, -1);
   }
   for (int i : out.invited) {
     std::string t;
     cat(t, "I'll ask ", nm(i), " to join us next time.");
-    say(speaker == i ? 0 : speaker, ReplyKind::invited, t, -1);
+    said_line(speaker == i ? 0 : speaker, ReplyKind::invited, t, -1, -1);
   }
-  for (int i : out.learned)
-    if (i != n.objection) say(x.def(static_cast<size_t>(i)).owner, ReplyKind::hint, hint_of(i), i);
-  for (int i : out.resolved) say(x.def(static_cast<size_t>(i)).owner, ReplyKind::resolved, x.def(static_cast<size_t>(i)).resolved, i);
+  for (int i : out.learned) {
+    if (i == n.objection) continue;
+    // A worry already worked through is not voiced again: the owner says it is behind them.
+    const bool settled = bc_progress_resolved(st, i);
+    said_line(x.def(static_cast<size_t>(i)).owner, ReplyKind::hint, settled ? settled_line(sc, st, i, rng, mem) : worry_line(sc, st, i, rng, mem), i, -1);
+  }
+  for (int i : out.resolved) {
+    const bool news = !st.constraints[static_cast<size_t>(i)].learned;
+    said_line(x.def(static_cast<size_t>(i)).owner, ReplyKind::resolved, resolved_line(sc, st, i, news, rng, mem), i, -1);
+    out.replies.back().news = news;
+  }
   for (int j : out.joined) {
-    int li = select_line(sc, j, Category::involve_others, Verdict::facilitated, st.stage, rng);
-    if (li >= 0) say(j, ReplyKind::joined, sc.lines[static_cast<size_t>(li)].text, -1);
+    ReplyContext jc;
+    jc.speaker = j;
+    jc.move = -1;
+    jc.category = Category::involve_others;
+    jc.verdict = Verdict::facilitated;
+    jc.stage = st.stage;
+    int li = pick_line(sc, st, jc, mem, rng);
+    if (li >= 0) said_line(j, ReplyKind::joined, sc.lines[static_cast<size_t>(li)].text, -1, li);
   }
   if (n.veto_by >= 0) {
     const StakeholderDef& v = sc.stakeholders[static_cast<size_t>(n.veto_by)];
@@ -836,7 +883,7 @@ const char* to_string(Stall s) {
   return n[static_cast<int>(s)];
 }
 
-MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
+MoveResult apply_move(const Content& c, State& st, const Action& a, bool text, const std::vector<MoveResult>* history) {
   MoveResult out;
   out.action = a;
   if (st.ending != Ending::none) { out.error = "the game is over"; return out; }
@@ -845,20 +892,21 @@ MoveResult apply_move(const Content& c, State& st, const Action& a, bool text) {
   if (slot < 0) { out.error = "that move is not in the hand"; return out; }
   if (!detail::target_ok(c, st, a.move, a.target)) { out.error = "that move cannot be aimed there"; return out; }
   out.move_id = c.moves[static_cast<size_t>(a.move)].id;
-  detail::apply_unchecked(c, st, a, slot, text, out);
+  detail::apply_unchecked(c, st, a, slot, text, out, history);
   return out;
 }
 
-MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bool text) {
+MoveResult apply_card(const Content& c, State& st, const Action& a, int slot, bool text, const std::vector<MoveResult>* history) {
   MoveResult out;
   out.action = a;
   out.move_id = c.moves[static_cast<size_t>(a.move)].id;
-  detail::apply_unchecked(c, st, a, slot, text, out);
+  detail::apply_unchecked(c, st, a, slot, text, out, history);
   return out;
 }
 
 // The move itself. `out` arrives fresh (action and move_id set or left to the caller).
-void detail::apply_unchecked(const Content& c, State& st, const Action& a, int slot, bool text, MoveResult& out) {
+void detail::apply_unchecked(const Content& c, State& st, const Action& a, int slot, bool text, MoveResult& out,
+                             const std::vector<MoveResult>* history) {
   assert(st.ending == Ending::none && slot >= 0);
   const Scenario& sc = scen(c, st);
   const MoveDef& m = c.moves[static_cast<size_t>(a.move)];
@@ -877,7 +925,10 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   Ctx x{c, sc, st, m, a, category_fit(m.category, st.stage),
         repeat_factor(st.move_uses[static_cast<size_t>(slot)], st.category_uses_meeting[static_cast<size_t>(m.category)]),
         st.stage, out};
-  if (text) out.phrasing = m.phrasings[static_cast<size_t>(phrasing_index(st, slot, static_cast<int>(m.phrasings.size())))];
+  if (text) {
+    const std::vector<std::string>& ph = phrasings_for(m, sc, a.move);
+    out.phrasing = ph[static_cast<size_t>(phrasing_index(st, slot, static_cast<int>(ph.size())))];
+  }
   int penalty = 0;          // push penalty: scales with distance from ready
   x.b_said = b_said;
   x.b_said_speaker = b_said_speaker;
@@ -1051,6 +1102,9 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   n.veto_by = veto_by;
   n.objection = objection;
   n.overused = overused;
+  n.history = history;
+  for (size_t i = 0; i < ncons; ++i)
+    if (bc[i].awareness != st.constraints[i].awareness || bc[i].progress != st.constraints[i].progress) n.worked.push_back(static_cast<int>(i));
   write_replies(sc, st, x, out, n);
 }
 

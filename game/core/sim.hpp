@@ -86,6 +86,8 @@ struct Reply {
   std::string speaker_id, speaker_name, text;
   ReplyKind kind = ReplyKind::reaction;
   int constraint = -1;  // State::constraints index for hint/resolved
+  int line = -1;        // the scenario line it came from (Scenario::lines index), -1 for hints and plain lines
+  bool news = false;    // a resolved constraint told as news: the trainee never heard a hint of it
 };
 
 struct MoveResult {
@@ -124,10 +126,11 @@ std::vector<Card> deal_hand(const Content& c, const State& st);
 std::vector<int> legal_targets(const Content& c, const State& st, int move);
 bool is_legal(const Content& c, const State& st, const Action& a);
 // Applies a move. With `text` false no strings are built (fast path for search); points and state
-// are identical either way.
-MoveResult apply_move(const Content& c, State& st, const Action& a, bool text = true);
+// are identical either way. `history` (the game's results so far, text only) keeps the buyer from
+// repeating a reply within a meeting; without it replies are chosen as if nothing had been said.
+MoveResult apply_move(const Content& c, State& st, const Action& a, bool text = true, const std::vector<MoveResult>* history = nullptr);
 // apply_move without the legality check, for search over cards already dealt (deck_slot known).
-MoveResult apply_card(const Content& c, State& st, const Action& a, int deck_slot, bool text);
+MoveResult apply_card(const Content& c, State& st, const Action& a, int deck_slot, bool text, const std::vector<MoveResult>* history = nullptr);
 uint64_t state_hash(const State& st);
 // Which phrasing the seller says for a card this turn (the hand shows the same one).
 int phrasing_index(const State& st, int deck_slot, int n);

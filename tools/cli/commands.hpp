@@ -42,4 +42,7 @@ int run_leaderboard(const buyin::Content& c, const Args& a);
 // Codes from arguments: a code-shaped argument is a code; otherwise a readable file of codes
 // (one per line); otherwise it is taken as a code and refused with its reason.
 std::vector<std::string> gather_codes(const std::vector<std::string>& args);
+
+// talk.cpp: the replies of facilitator and classic games, counted against the dialogue targets.
+int cmd_talk(const Args& a);
 }  // namespace cli
