@@ -115,6 +115,8 @@
     storageSyncs: () => syncs,   // completed flushes to IndexedDB
     storageProblem: () => storageProblem,
     lastGame: () => lastGame,    // the summary of the last finished game
+    // What the expert would play now ({card, target} item ids; null in a challenge or with no game).
+    suggest: () => (running ? JSON.parse(Module.ccall('buyin_suggest', 'string', [], [])) : null),
     idle: () => !syncing,
     items() {
       if (!uiState) return [];

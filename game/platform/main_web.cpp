@@ -3,6 +3,8 @@
 // web/glue.js resumes it on any input event, so an idle page costs nothing at all.
 #include <emscripten.h>
 
+#include <string>
+
 #include "platform/window.hpp"
 #include "ui/app.hpp"
 
@@ -48,6 +50,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() {
 extern "C" EMSCRIPTEN_KEEPALIVE void buyin_link_changed() {
   buyin::ui::app_open_link();
   buyin_wake();
+}
+
+// Tests ask what the expert would play (see app_suggest_move); the string lives until the next call.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* buyin_suggest() {
+  static std::string s;
+  s = buyin::ui::app_suggest_move();
+  return s.c_str();
 }
 
 int main() {

@@ -142,4 +142,18 @@ bool app_frame() {
 
 void app_shutdown() {}
 
+std::string app_suggest_move() {
+  Session& s = session();
+  if (!s.active || s.game.over() || s.mode == Mode::Challenge) return "null";
+  const Action a = choose_action(s.game, Policy::expert);
+  const View v = view(s.game);
+  for (size_t i = 0; i < v.hand.size(); ++i) {
+    if (v.hand[i].action.move != a.move) continue;
+    std::string target;
+    if (a.target >= 0) target = "meeting.target." + s.game.scenario().stakeholders[static_cast<size_t>(a.target)].id;
+    return "{\"card\":\"meeting.card." + std::to_string(i + 1) + "\",\"target\":\"" + target + "\"}";
+  }
+  return "null";
+}
+
 }  // namespace buyin::ui

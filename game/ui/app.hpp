@@ -1,6 +1,8 @@
 // The app as the platform sees it: set up, draw a frame, tear down. Everything it shows lives
 // under game/ui; every score it shows comes from game/core.
 #pragma once
+#include <string>
+
 #include "imgui.h"
 
 namespace buyin::ui {
@@ -14,6 +16,10 @@ bool app_frame();
 ImVec4 app_background();
 // The page's address changed to a new challenge link (the platform calls this; the UI opens it).
 void app_open_link();
+// What the expert would play now in a practice or onboarding game, as the item ids a test clicks:
+// {"card": "meeting.card.N", "target": "meeting.target.ID" or ""}; "null" otherwise (never in a
+// challenge). Browser and LMS tests play lessons to a pass with it.
+std::string app_suggest_move();
 void app_shutdown();
 
 }  // namespace buyin::ui
