@@ -14,6 +14,10 @@ bool app_frame();
 ImVec4 app_background();
 // The page's address changed to a new challenge link (the platform calls this; the UI opens it).
 void app_open_link();
+// The page's semantic mirror asks for an item (by its published id) to be pressed or focused,
+// as a screen reader or a click on the mirror does. False when no such item is on screen.
+bool app_activate(const char* id);
+bool app_focus(const char* id);
 void app_shutdown();
 
 }  // namespace buyin::ui
