@@ -82,8 +82,7 @@ void draw_organize() {
   same_line_if_fits("New random seed");
   if (tracked_button("New random seed", "challenge.org.random"))
     std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
-  ImGui::Checkbox("Hold verdicts and points back until the debrief", &g.hide_feedback);
-  track_item("challenge.org.hide_feedback", Sem::Checkbox, "Hold verdicts and points back until the debrief", g.hide_feedback ? kChecked : 0);
+  wrap_checkbox("challenge.org.hide_feedback", "Hold verdicts and points back until the debrief", &g.hide_feedback);
   // The slider's long label goes above it on a phone, where it would not fit beside it.
   const char* limit_label = "Meeting limit (0 = the scenario's own)";
   if (narrow_layout()) ImGui::TextUnformatted(limit_label);

@@ -483,17 +483,21 @@ void draw_meeting() {
     }
   } else {
     const float avail_w = ImGui::GetContentRegionAvail().x;
-    const float left_w = avail_w > 1100 ? 280.0f : 230.0f;
+    // A tablet: two columns, the people and notebook under the moves; wider: three.
+    const bool two = avail_w < 1000.0f;
+    const float left_w = two ? 0.0f : avail_w > 1100 ? 280.0f : 230.0f;
     const float right_w = avail_w > 1100 ? 360.0f : 300.0f;
     const float h = ImGui::GetContentRegionAvail().y;
-    const float center_w = avail_w - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x;
+    const float center_w = avail_w - left_w - right_w - (two ? 1 : 2) * ImGui::GetStyle().ItemSpacing.x;
 
-    begin_panel("left", ImVec2(left_w, h), true, ImGuiWindowFlags_NavFlattened);
-    draw_people(v, numbers);
-    ImGui::Separator();
-    draw_notebook(v);
-    end_panel();
-    ImGui::SameLine();
+    if (!two) {
+      begin_panel("left", ImVec2(left_w, h), true, ImGuiWindowFlags_NavFlattened);
+      draw_people(v, numbers);
+      ImGui::Separator();
+      draw_notebook(v);
+      end_panel();
+      ImGui::SameLine();
+    }
     begin_panel("center", ImVec2(center_w, h), false, ImGuiWindowFlags_NavFlattened);
     const float fh = feedback_height(fb, ImGui::GetContentRegionAvail().x);
     const float th = h - fh - 2 * ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
@@ -503,6 +507,12 @@ void draw_meeting() {
     ImGui::SameLine();
     begin_panel("hand", ImVec2(right_w, h), true, ImGuiWindowFlags_NavFlattened);
     draw_hand(v);
+    if (two) {
+      ImGui::Separator();
+      draw_people(v, numbers);
+      ImGui::Separator();
+      draw_notebook(v);
+    }
     end_panel();
   }
   // Where the feedback and the card's tooltip are, so a test can check they never overlap.

@@ -46,10 +46,8 @@ void draw_settings() {
   ImGui::SameLine();
   if (tracked_button("Larger", "settings.font.larger") && st.font_percent < 160) { st.font_percent += 10; changed = true; }
 
-  if (ImGui::Checkbox("High-contrast theme", &st.high_contrast)) changed = true;
-  track_item("settings.high_contrast", Sem::Checkbox, "High-contrast theme", st.high_contrast ? kChecked : 0);
-  if (ImGui::Checkbox("Show trust and openness as numbers", &st.show_numbers)) changed = true;
-  track_item("settings.show_numbers", Sem::Checkbox, "Show trust and openness as numbers", st.show_numbers ? kChecked : 0);
+  if (wrap_checkbox("settings.high_contrast", "High-contrast theme", &st.high_contrast)) changed = true;
+  if (wrap_checkbox("settings.show_numbers", "Show trust and openness as numbers", &st.show_numbers)) changed = true;
   para_dim("Numbers are always shown on the gentlest scenarios, and the buyer's stage is never shown in competitions.");
 
   ImGui::Dummy(ImVec2(0, 8));

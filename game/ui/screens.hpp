@@ -50,6 +50,8 @@ bool wrap_button(const char* id, const std::string& label, float width = 0.0f, b
 // A child window whose text wraps at its edge. Always pair with end_panel().
 bool begin_panel(const char* id, ImVec2 size, bool border = false, ImGuiWindowFlags flags = 0);
 void end_panel();
+// A checkbox whose label wraps; published as a checkbox.
+bool wrap_checkbox(const char* id, const char* label, bool* v);
 // SameLine() when a button labelled `next_label` still fits on this line.
 void same_line_if_fits(const char* next_label);
 // Whether the combo just drawn is open (published as "expanded").

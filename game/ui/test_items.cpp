@@ -67,10 +67,11 @@ void append_escaped(std::string& out, const std::string& s) {
   }
 }
 
-// Horizontally outside what its window (or table column) shows: cut off for the reader.
+// Horizontally outside what its window shows: cut off for the reader. (The window's, not the
+// table column's: a table row's selectable spans every column by design.)
 bool cut_off(ImVec2 a, ImVec2 b) {
-  const ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
-  return b.x > cmax.x + 1.0f || a.x < cmin.x - 1.0f;
+  const ImRect clip = ImGui::GetCurrentWindow()->InnerClipRect;
+  return b.x > clip.Max.x + 1.0f || a.x < clip.Min.x - 1.0f;
 }
 
 Item& add(const std::string& id, Sem role, const std::string& name) {
@@ -100,10 +101,16 @@ void track_item(const char* id, Sem role, const std::string& name, unsigned stat
   it.value = value;
   it.min = a;
   it.max = b;
+  if (role == Sem::ColumnHeader) {
+    // A header's background reaches into the cell padding; its text stays in the column.
+    const ImVec2 cmin = ImGui::GetWindowDrawList()->GetClipRectMin(), cmax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    it.min.x = a.x < cmin.x ? cmin.x : a.x;
+    it.max.x = b.x > cmax.x ? cmax.x : b.x;
+  }
   it.visible = ImGui::IsItemVisible();
   it.focused = ImGui::IsItemFocused();
   it.disabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-  it.clipped = cut_off(a, b);
+  it.clipped = cut_off(it.min, it.max);
   it.imgui_id = g.LastItemData.ID;
   // A focus asked for by the page (a screen reader moved to the item): ImGui's navigation
   // focus moves there, the list scrolls to it, and a text field takes the typing.

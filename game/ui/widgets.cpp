@@ -176,6 +176,19 @@ void same_line_if_fits(const char* next_label) {
   if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
+// A checkbox whose label wraps beside it (ImGui's own label runs past a narrow screen's edge).
+// Published as a checkbox named by its label.
+bool wrap_checkbox(const char* id, const char* label, bool* v) {
+  ImGui::PushID(id);
+  const bool changed = ImGui::Checkbox("##box", v);
+  track_item(id, Sem::Checkbox, label, *v ? kChecked : 0);
+  ImGui::PopID();
+  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextWrapped("%s", label);
+  return changed;
+}
+
 // Whether the combo just drawn has its list open (ImGui 1.86 names the popup after the combo).
 bool combo_open() { return ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, ImGui::GetItemID()), ImGuiPopupFlags_None); }
 
