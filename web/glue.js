@@ -332,7 +332,7 @@
     layer.addEventListener(type, (e) => {
       const copy = new KeyboardEvent(type, { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, charCode: e.charCode,
         location: e.location, repeat: e.repeat, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey,
-        bubbles: true, cancelable: true });
+        bubbles: false, cancelable: true });  // for the game's listener only: the page sees the key once, as pressed
       if (!canvas.dispatchEvent(copy)) e.preventDefault();
     });
   }
