@@ -32,8 +32,10 @@
 
   window.buyinGlue = {
     show,
+    // The UI publishes its items only when something changed; the semantic mirror follows.
     setUiState(json) {
-      try { uiState = JSON.parse(json); } catch (e) { console.warn('bad ui state', e); }
+      try { uiState = JSON.parse(json); } catch (e) { console.warn('bad ui state', e); return; }
+      if (window.buyinSemantics) window.buyinSemantics.render(uiState);
     },
     announce(text) {
       const el = document.getElementById('announcer');
@@ -55,6 +57,7 @@
     },
     ready() {
       running = true;
+      if (window.buyinSemantics) window.buyinSemantics.start(Module);
       show(null);
       canvas.focus();
       for (const r of readyWaiters.splice(0)) r();
@@ -152,4 +155,201 @@
     if (running) Module._buyin_link_changed();  // before that, main() reads the address itself
   });
   document.getElementById('reload').addEventListener('click', () => location.reload());
+})();
+
+// The page's semantic mirror of the canvas. The UI publishes every item it draws
+// (id, role, name, state, rectangle: game/ui/test_items.cpp); this keeps a DOM element for each,
+// of the matching kind (<button>, <input>, <h2>, role="log", role="table"...), placed exactly over
+// the item and fully transparent. Placed over the item rather than off screen, so touch
+// exploration (VoiceOver, TalkBack) finds things where they are drawn and a click on an element
+// lands where the game draws it. Screen readers read and press these elements; the game acts.
+//  - A real pointer on an element is passed to the canvas (the game hears it as it always does);
+//    a click without a pointer (a screen reader's "activate", voice control, element.click(), a
+//    key on a focused element) asks the game to press that item (buyin_activate).
+//  - Keys pressed on a focused element are handed to the canvas, so the keyboard works the same.
+//  - Focus follows ImGui's navigation focus, and focusing an element (a screen reader moving to
+//    it) moves ImGui's focus there (buyin_focus).
+// It runs only when the UI publishes a change: an idle page does nothing here either.
+(function () {
+  const canvas = document.getElementById('canvas');
+  const layer = document.getElementById('semantics');
+  const nodes = new Map();   // item id -> { el, key }: key says what the element was built as
+  let pointerTarget = null;  // the mirrored element a real pointer pressed (its click is the game's already)
+  let syncingFocus = false;  // focus moved by this file, not by the user
+  let wasm = null;           // { activate(id), focus(id) } once the game runs
+
+  const ACTIONABLE = new Set(['button', 'tab', 'checkbox', 'textbox', 'link', 'combobox', 'slider']);
+  const TAGS = { button: 'button', tab: 'button', combobox: 'button', checkbox: 'input', link: 'a', list: 'ul',
+    listitem: 'li', text: 'p' };
+
+  // A child must fit its parent's role (a row holds cells, a list holds items): anything else a
+  // screen drew inside one is mirrored as the kind of child that parent takes.
+  function roleIn(item, parentRole) {
+    if (parentRole === 'row' && !['cell', 'columnheader'].includes(item.role)) return 'cell';
+    if (parentRole === 'list' && item.role !== 'listitem') return 'listitem';
+    if (item.role === 'row' && parentRole !== 'table') return 'text';
+    if (item.role === 'cell' && parentRole !== 'row') return 'text';
+    if (item.role === 'listitem' && parentRole !== 'list') return 'text';
+    return item.role;
+  }
+
+  function build(role, item) {
+    let el;
+    if (role === 'heading') el = document.createElement(`h${Math.min(6, Math.max(1, item.level || 2))}`);
+    else if (role === 'textbox') el = document.createElement(item.multiline ? 'textarea' : 'input');
+    else el = document.createElement(TAGS[role] || 'div');
+    if (role === 'button' || role === 'tab' || role === 'combobox') el.type = 'button';
+    if (role === 'checkbox') el.type = 'checkbox';
+    if (role === 'textbox' && !item.multiline) el.type = 'text';
+    if (role === 'textbox') el.autocomplete = 'off';
+    if (role === 'link') el.href = '#';
+    if (['tab', 'log', 'table', 'row', 'cell', 'columnheader', 'slider', 'status', 'group', 'img', 'note', 'tablist'].includes(role))
+      el.setAttribute('role', role);
+    // The transcript's lines are spoken as they come by the page's announcer (#announcer): the log
+    // itself stays quiet, so nothing is said twice.
+    if (role === 'log') el.setAttribute('aria-live', 'off');
+    if (role === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
+    if (role === 'slider') el.tabIndex = -1;
+    if (ACTIONABLE.has(role)) el.classList.add('act');
+    el.dataset.id = item.id;
+    return el;
+  }
+
+  const LABELLED = new Set(['textbox', 'checkbox', 'slider', 'img', 'list', 'table', 'row', 'log', 'tablist', 'group']);
+
+  // Sets what changed since the element was last updated: its name, state, value and place.
+  function update(el, role, item) {
+    const name = role === 'combobox' ? `${item.name}: ${item.value}` : item.name;
+    if (LABELLED.has(role)) {
+      if (name && role !== 'row') { if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name); }
+      else el.removeAttribute('aria-label');
+      // A row published with a name and nothing inside: its one cell says it.
+      if (role === 'row' && name) {
+        let cell = el.firstElementChild;
+        if (!cell || !cell.dataset.gen) { cell = document.createElement('div'); cell.setAttribute('role', 'cell'); cell.dataset.gen = '1'; el.prepend(cell); }
+        if (cell.textContent !== name) cell.textContent = name;
+      }
+    } else if (el.textContent !== name) {
+      el.textContent = name;
+    }
+    if (role === 'textbox' && el.value !== (item.value || '')) el.value = item.value || '';
+    if (role === 'textbox') el.readOnly = !!item.readonly;
+    if (role === 'checkbox') el.checked = !!item.checked;
+    if (role === 'tab') el.setAttribute('aria-selected', item.selected ? 'true' : 'false');
+    if ('expanded' in item) el.setAttribute('aria-expanded', item.expanded ? 'true' : 'false');
+    if ('pressed' in item) el.setAttribute('aria-pressed', item.pressed ? 'true' : 'false');
+    if (role === 'slider') {
+      el.setAttribute('aria-valuenow', String(Number(item.value) || 0));
+      el.setAttribute('aria-valuetext', item.value || '');
+    }
+    if (ACTIONABLE.has(role)) {
+      if (item.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+    }
+    const s = el.style;
+    const px = (v) => `${v}px`;
+    if (s.left !== px(item.x)) s.left = px(item.x);
+    if (s.top !== px(item.y)) s.top = px(item.y);
+    if (s.width !== px(Math.max(1, item.w))) s.width = px(Math.max(1, item.w));
+    if (s.height !== px(Math.max(1, item.h))) s.height = px(Math.max(1, item.h));
+  }
+
+  function render(state) {
+    const seen = new Set();
+    const roles = new Map();
+    const placed = new Map();  // parent element -> the child placed last
+    const hadFocus = layer.contains(document.activeElement);
+    for (const item of state.items) {
+      if (item.role === 'text' && !item.name) continue;  // markers for tests, nothing to read
+      const parentRole = item.parent ? roles.get(item.parent) : undefined;
+      const role = roleIn(item, parentRole);
+      roles.set(item.id, role);
+      const key = `${role}|${item.level || ''}|${item.multiline ? 'm' : ''}`;
+      let node = nodes.get(item.id);
+      if (!node || node.key !== key) {
+        if (node) node.el.remove();
+        node = { el: build(role, item), key };
+        nodes.set(item.id, node);
+      }
+      seen.add(item.id);
+      update(node.el, role, item);
+      const parent = (item.parent && seen.has(item.parent)) ? nodes.get(item.parent).el : layer;
+      // Kept in drawing order, which is reading order; nothing moves when nothing changed.
+      const prev = placed.has(parent) ? placed.get(parent) : (parent.firstElementChild && parent.firstElementChild.dataset.gen ? parent.firstElementChild : null);
+      if (node.el.parentNode !== parent || node.el.previousElementSibling !== prev)
+        parent.insertBefore(node.el, prev ? prev.nextElementSibling : parent.firstElementChild);
+      placed.set(parent, node.el);
+    }
+    for (const [id, node] of nodes) {
+      if (!seen.has(id)) { node.el.remove(); nodes.delete(id); }
+    }
+    // Focus follows ImGui's navigation focus while the game has the keyboard.
+    const focused = state.items.find((i) => i.focused && nodes.has(i.id) && ACTIONABLE.has(roles.get(i.id)));
+    const active = document.activeElement;
+    const gameHasKeys = active === canvas || active === document.body || layer.contains(active) || (hadFocus && !active);
+    if (focused && gameHasKeys && active !== nodes.get(focused.id).el) {
+      syncingFocus = true;
+      nodes.get(focused.id).el.focus({ preventScroll: true });
+      syncingFocus = false;
+    } else if (!focused && hadFocus && !layer.contains(document.activeElement)) {
+      canvas.focus({ preventScroll: true });  // the focused element went with its screen
+    }
+  }
+
+  const idOf = (target) => {
+    const el = target && target.closest ? target.closest('[data-id]') : null;
+    return el && layer.contains(el) ? el.dataset.id : null;
+  };
+  const act = (target) => target && target.closest && target.closest('.act');
+
+  // A real pointer on a mirrored control: the canvas gets the same events, so the game sees the
+  // press, the drag and the hover exactly as without the mirror.
+  layer.addEventListener('pointerdown', (e) => { if (act(e.target)) pointerTarget = act(e.target); }, true);
+  layer.addEventListener('pointerup', () => { setTimeout(() => { pointerTarget = null; }, 0); }, true);
+  for (const type of ['mousedown', 'mousemove']) {
+    layer.addEventListener(type, (e) => {
+      if (type === 'mousedown' && !pointerTarget) return;  // a click made up by assistive technology: see 'click'
+      canvas.dispatchEvent(new MouseEvent(type, e));
+      if (type === 'mousedown') e.preventDefault();  // the canvas keeps the keyboard; focus follows the game
+    });
+  }
+  layer.addEventListener('wheel', (e) => { canvas.dispatchEvent(new WheelEvent('wheel', e)); e.preventDefault(); }, { passive: false });
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) {
+    layer.addEventListener(type, (e) => {
+      canvas.dispatchEvent(new TouchEvent(type, { touches: [...e.touches], targetTouches: [...e.targetTouches],
+        changedTouches: [...e.changedTouches], bubbles: true, cancelable: true }));
+      e.preventDefault();  // no mouse events or click made up from the touch: the game had it
+    }, { passive: false });
+  }
+  layer.addEventListener('click', (e) => {
+    const id = idOf(e.target);
+    if (!id || !act(e.target)) return;
+    e.preventDefault();  // the game decides (a checkbox's tick follows the game's state)
+    const byPointer = pointerTarget === act(e.target);
+    // Pressing a tab again changes nothing, so a tab is always pressed here: ImGui 1.86 ignores a
+    // tab pressed in the very frame the pointer arrived on it.
+    if (!byPointer || act(e.target).getAttribute('role') === 'tab') if (wasm) wasm.activate(id);
+  });
+  // Keys on a focused element are the game's, as on the canvas.
+  for (const type of ['keydown', 'keyup']) {
+    layer.addEventListener(type, (e) => {
+      const copy = new KeyboardEvent(type, { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, charCode: e.charCode,
+        location: e.location, repeat: e.repeat, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey,
+        bubbles: false, cancelable: true });  // for the game's listener only: the page sees the key once, as pressed
+      if (!canvas.dispatchEvent(copy)) e.preventDefault();
+    });
+  }
+  layer.addEventListener('focusin', (e) => {
+    const id = idOf(e.target);
+    if (!syncingFocus && id && wasm) wasm.focus(id);
+  });
+
+  window.buyinSemantics = {
+    render,
+    start(mod) {
+      wasm = {
+        activate: (id) => mod.ccall('buyin_activate', 'number', ['string'], [id]),
+        focus: (id) => mod.ccall('buyin_focus', 'number', ['string'], [id]),
+      };
+    },
+  };
 })();

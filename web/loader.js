@@ -173,6 +173,8 @@ void main() {
   function start() {
     if (!window.WebGL2RenderingContext) { glue.show('no-webgl'); return; }
     const saved = readSaved();
+    let instantiated;
+    const instantiatedP = new Promise((resolve) => { instantiated = resolve; });
     const wasm = compileWithProgress('buyin.wasm').then((module) => {
       text.textContent = 'Starting…';
       return module;
@@ -183,8 +185,10 @@ void main() {
       printErr: (s) => console.warn(s),
       onAbort: (what) => glue.fail(`The game stopped unexpectedly (${what}).`),
       instantiateWasm(imports, receive) {
-        wasm.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
-          .catch((e) => glue.fail(`The game file could not be loaded. ${e.message}`));
+        wasm.then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+          receive(instance, module);
+          instantiated();
+        })).catch((e) => glue.fail(`The game file could not be loaded. ${e.message}`));
         return {};  // filled in asynchronously
       },
       // Saved progress lives in IndexedDB, mounted at /persist (IDBFS) and filled in before main()
@@ -202,8 +206,10 @@ void main() {
           }
           Module.removeRunDependency('buyin-storage');
         };
-        // If the early read failed (or its entries would not go in), IDBFS reads for itself.
-        saved.then((entries) => {
+        // If the early read failed (or its entries would not go in), IDBFS reads for itself. Not
+        // before the wasm's memory exists: the file system's writes look at it, and a read that
+        // came back first failed there (and IDBFS's after it), leaving an empty progress.json.
+        Promise.all([saved, instantiatedP]).then(([entries]) => {
           try {
             if (entries) { restoreSaved(FS, entries); done(null); return; }
           } catch (e) {

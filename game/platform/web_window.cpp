@@ -98,24 +98,52 @@ static EM_BOOL on_wheel(int, const EmscriptenWheelEvent* w, void*) {
   return EM_TRUE;  // the page itself never scrolls
 }
 
-// Touch acts as a mouse with one button: the first finger down moves and presses it.
+// Touch: a tap is a click of a one-button mouse; a finger dragged more than a few pixels scrolls
+// what is under it (ImGui itself has no touch scrolling, and a phone's screens are taller than
+// the phone). The press is held back until the finger lifts, so a drag never presses anything.
 static long g_touch_id = -1;
+static bool g_touch_scrolling = false;
+static float g_touch_x0 = 0, g_touch_y0 = 0, g_touch_last_x = 0, g_touch_last_y = 0;
 static EM_BOOL on_touch(int type, const EmscriptenTouchEvent* t, void*) {
   for (int i = 0; i < t->numTouches; ++i) {
     const EmscriptenTouchPoint& p = t->touches[i];
     if (!p.isChanged) continue;
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_touch_id < 0) g_touch_id = p.identifier;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_touch_id < 0) {
+      g_touch_id = p.identifier;
+      g_touch_scrolling = false;
+      g_touch_x0 = g_touch_last_x = (float)p.targetX;
+      g_touch_y0 = g_touch_last_y = (float)p.targetY;
+    }
     if (p.identifier != g_touch_id) continue;
     InputEvent e{In::Move};
     e.x = (float)p.targetX;
     e.y = (float)p.targetY;
-    push(e);
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
-      e.kind = In::Down;
-      push(e);
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+      if (!g_touch_scrolling && std::fabs(e.x - g_touch_x0) + std::fabs(e.y - g_touch_y0) > 10.0f) g_touch_scrolling = true;
+      if (g_touch_scrolling) {
+        // The content follows the finger: one wheel step scrolls about 5 lines (ImGui 1.86).
+        InputEvent w{In::Wheel};
+        const float step = 5.0f * ImGui::GetFontSize();
+        w.x = (e.x - g_touch_last_x) / step;
+        w.y = (e.y - g_touch_last_y) / step;
+        g_touch_last_x = e.x;
+        g_touch_last_y = e.y;
+        e.x = g_touch_x0;  // the pointer stays where the finger went down: that window scrolls
+        e.y = g_touch_y0;
+        push(e);
+        push(w);
+      }
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+      push(e);  // hover only, until it is known to be a tap
     } else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-      e.kind = In::Up;
-      push(e);
+      if (!g_touch_scrolling && type == EMSCRIPTEN_EVENT_TOUCHEND) {
+        e.x = g_touch_x0;
+        e.y = g_touch_y0;
+        e.kind = In::Down;
+        push(e);
+        e.kind = In::Up;
+        push(e);
+      }
       e.kind = In::Leave;  // no finger, no hover
       push(e);
       g_touch_id = -1;
@@ -410,4 +438,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void buyin_paste_text(const char* text) {
   buyin::platform::InputEvent e{buyin::platform::In::Paste};
   e.text = text;
   buyin::platform::push(e);
+}
+
+// The page's semantic mirror (web/glue.js): a screen reader, voice control or a test pressed or
+// focused the DOM element that stands for a UI item. The UI acts on it from the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE int buyin_activate(const char* id) {
+  const bool ok = buyin::ui::app_activate(id);
+  buyin_wake();
+  return ok;
+}
+extern "C" EMSCRIPTEN_KEEPALIVE int buyin_focus(const char* id) {
+  const bool ok = buyin::ui::app_focus(id);
+  buyin_wake();
+  return ok;
 }

@@ -87,8 +87,8 @@ static void draw_save_problems() {
   ImGui::PopStyleVar();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(p.warn, "%s", s.save_problems[0].c_str());
-  track_item("save_problem.message");
-  for (size_t i = 1; i < shown; ++i) ImGui::TextColored(p.text_dim, "%s", s.save_problems[i].c_str());
+  track_item("save_problem.message", Sem::Status, s.save_problems[0]);
+  for (size_t i = 1; i < shown; ++i) para(s.save_problems[i], p.text_dim);
   ImGui::PopTextWrapPos();
   if (!damaged_save().empty()) {
     if (tracked_button("Download the damaged save", "save_problem.download"))
@@ -99,6 +99,11 @@ static void draw_save_problems() {
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
+
+bool narrow_layout() { return ImGui::GetIO().DisplaySize.x < 700.0f; }
+
+bool app_activate(const char* id) { return activate_item(id); }
+bool app_focus(const char* id) { return focus_item(id); }
 
 bool app_frame() {
   if (g_content_pending && ImGui::GetFrameCount() > 1) load_content_now();
@@ -115,7 +120,14 @@ bool app_frame() {
   // A new screen starts at the top. All screens share one window, so without this its first frame
   // would be drawn at the previous screen's scroll and jump on the next (and a click could miss).
   if (changed) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+  // A phone: less padding around the screen, and every button at least 44 px high (touch).
+  const bool narrow = narrow_layout();
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float pad_y = (44.0f - ImGui::GetFontSize()) * 0.5f;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, narrow ? ImVec2(12, 12) : st.WindowPadding);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(st.FramePadding.x, narrow && pad_y > st.FramePadding.y ? pad_y : st.FramePadding.y));
   ImGui::Begin("##screen", nullptr, flags);
+  ImGui::PushTextWrapPos(0.0f);  // every line of text wraps at the screen's edge instead of being cut
   draw_save_problems();
   switch (g_nav.screen) {
     case Screen::Title: draw_title(); break;
@@ -134,7 +146,9 @@ bool app_frame() {
   const bool menu = g_nav.screen == Screen::About || g_nav.screen == Screen::Settings || g_nav.screen == Screen::Practice ||
                     g_nav.screen == Screen::Onboarding || g_nav.screen == Screen::Challenge;
   if (menu && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) go(Screen::Title);
+  ImGui::PopTextWrapPos();
   ImGui::End();
+  ImGui::PopStyleVar(2);
 
   items_end_frame();
   return changed || g_nav.next != g_nav.screen;

@@ -20,6 +20,10 @@ void app_open_link();
 // {"card": "meeting.card.N", "target": "meeting.target.ID" or ""}; "null" otherwise (never in a
 // challenge). Browser and LMS tests play lessons to a pass with it.
 std::string app_suggest_move();
+// The page's semantic mirror asks for an item (by its published id) to be pressed or focused,
+// as a screen reader or a click on the mirror does. False when no such item is on screen.
+bool app_activate(const char* id);
+bool app_focus(const char* id);
 void app_shutdown();
 
 }  // namespace buyin::ui

@@ -49,6 +49,12 @@ struct ChallengeUi {
 };
 ChallengeUi g;
 
+// A field's width: as asked, or less when its label beside it would not fit (a phone).
+float fit_width(float want, const char* label) {
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemInnerSpacing.x;
+  return room < want ? (room > 80.0f ? room : 80.0f) : want;
+}
+
 std::vector<int> full_scenarios() {
   std::vector<int> out;
   for (size_t i = 0; i < content().scenarios.size(); ++i)
@@ -101,11 +107,10 @@ void open_code(const std::string& raw) {
 }
 
 void draw_organize() {
-  const Palette& p = palette();
-  ImGui::TextColored(p.text_dim, "Everyone who opens the code meets the identical buyer: same scenario, same seed, same hidden constraints.");
+  para_dim("Everyone who opens the code meets the identical buyer: same scenario, same seed, same hidden constraints.");
   const auto list = full_scenarios();
   if (g.scenario >= static_cast<int>(list.size())) g.scenario = 0;
-  ImGui::SetNextItemWidth(420);
+  ImGui::SetNextItemWidth(fit_width(420, "Scenario"));
   const std::string preview = list.empty() ? "" : content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].title;
   if (ImGui::BeginCombo("Scenario##org", preview.c_str())) {
     for (size_t i = 0; i < list.size(); ++i)
@@ -113,22 +118,24 @@ void draw_organize() {
         g.scenario = static_cast<int>(i);
     ImGui::EndCombo();
   }
-  track_item("challenge.org.scenario");
+  track_item("challenge.org.scenario", Sem::Combobox, "Scenario", combo_open() ? kExpanded : 0, preview);
   if (!g.seed[0]) std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
-  ImGui::SetNextItemWidth(200);
+  ImGui::SetNextItemWidth(fit_width(200, "Seed"));
   ImGui::InputText("Seed##org", g.seed, sizeof g.seed, ImGuiInputTextFlags_CharsDecimal);
-  track_item("challenge.org.seed");
-  ImGui::SameLine();
+  track_item("challenge.org.seed", Sem::Textbox, "Seed", 0, g.seed);
+  same_line_if_fits("New random seed");
   if (tracked_button("New random seed", "challenge.org.random"))
     std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
-  ImGui::Checkbox("Hold verdicts and points back until the debrief", &g.hide_feedback);
-  track_item("challenge.org.hide_feedback");
-  ImGui::Checkbox("Each player meets their own buyer (seed from the challenge's and their name; ranked by percent of the expert)",
-                  &g.per_player);
-  track_item("challenge.org.per_player");
-  ImGui::SetNextItemWidth(200);
-  ImGui::SliderInt("Meeting limit (0 = the scenario's own)##org", &g.meeting_limit, 0, 12);
-  track_item("challenge.org.meetings");
+  wrap_checkbox("challenge.org.hide_feedback", "Hold verdicts and points back until the debrief", &g.hide_feedback);
+  wrap_checkbox("challenge.org.per_player",
+                "Each player meets their own buyer (seed from the challenge's and their name; ranked by percent of the expert)",
+                &g.per_player);
+  // The slider's long label goes above it on a phone, where it would not fit beside it.
+  const char* limit_label = "Meeting limit (0 = the scenario's own)";
+  if (narrow_layout()) ImGui::TextUnformatted(limit_label);
+  ImGui::SetNextItemWidth(narrow_layout() ? ImGui::GetContentRegionAvail().x : 200);
+  ImGui::SliderInt(narrow_layout() ? "##meetings_org" : "Meeting limit (0 = the scenario's own)##org", &g.meeting_limit, 0, 12);
+  track_item("challenge.org.meetings", Sem::Slider, limit_label, 0, std::to_string(g.meeting_limit));
   if (primary_button("Make the challenge code", "challenge.org.make") && !list.empty()) {
     Challenge ch;
     ch.scenario_id = content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].id;
@@ -153,16 +160,15 @@ void draw_organize() {
     ImGui::Text("Challenge code");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##made", g.made_code.data(), g.made_code.size() + 1, ImGuiInputTextFlags_ReadOnly);
-    track_item("challenge.org.code");
-    track_item(("challenge.org.game." + content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].id + "." +
-                std::string(g.seed)).c_str());
+    track_item("challenge.org.code", Sem::Textbox, "Challenge code", kReadOnly, g.made_code);
+    track_item("challenge.org.game." + content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].id + "." + std::string(g.seed), Sem::Text, "");
     if (tracked_button("Copy code", "challenge.org.copy")) platform::copy_to_clipboard(g.made_code);
-    ImGui::SameLine();
+    same_line_if_fits("Copy link");
     if (tracked_button("Copy link", "challenge.org.copy_link")) platform::copy_to_clipboard(platform::page_link(g.made_code));
-    ImGui::SameLine();
+    same_line_if_fits("Download as file");
     if (tracked_button("Download as file", "challenge.org.download"))
       platform::download("buyin-challenge.txt", "text/plain", g.made_code + "\n" + platform::page_link(g.made_code) + "\n");
-    ImGui::TextColored(p.text_dim, "Link: %s", platform::page_link(g.made_code).c_str());
+    para_dim("Link: " + platform::page_link(g.made_code));
   }
   // Closing a round: the close code unlocks every player's full debrief (expert path, hidden
   // constraints, retries). Made here, kept in this browser, shown only when asked for.
@@ -170,7 +176,7 @@ void draw_organize() {
   if (!org.empty()) {
     ImGui::Dummy(ImVec2(0, 6));
     heading("Your challenges: closing a round");
-    ImGui::TextColored(p.text_dim, "When the round is over, publish its close code: players enter it to see the full debrief.");
+    para_dim("When the round is over, publish its close code: players enter it to see the full debrief.");
     for (size_t i = org.size(); i-- > 0;) {
       const size_t sp = org[i].find(' ');
       if (sp == std::string::npos) continue;
@@ -188,9 +194,9 @@ void draw_organize() {
         shown = close;
         ImGui::SetNextItemWidth(-1);
         ImGui::InputText("##close", shown.data(), shown.size() + 1, ImGuiInputTextFlags_ReadOnly);
-        track_item("challenge.org.close_code");
+        track_item("challenge.org.close_code", Sem::Textbox, "Close code", kReadOnly, shown);
         if (tracked_button("Copy close code", "challenge.org.copy_close")) platform::copy_to_clipboard(close);
-        ImGui::SameLine();
+        same_line_if_fits("Download close code");
         if (tracked_button("Download close code", "challenge.org.download_close"))
           platform::download("buyin-close.txt", "text/plain", close + "\n");
       }
@@ -203,17 +209,17 @@ void draw_play() {
   Session& s = session();
   const Palette& p = palette();
   ImGui::Text("Challenge code");
-  ImGui::SetNextItemWidth(-160);
+  ImGui::SetNextItemWidth(narrow_layout() ? -1 : -160);
   if (ImGui::InputText("##code", g.code, sizeof g.code)) g.opened = false;
-  track_item("challenge.play.code");
-  ImGui::SameLine();
+  track_item("challenge.play.code", Sem::Textbox, "Challenge code", 0, g.code);
+  same_line_if_fits("Open");
   if (tracked_button("Open", "challenge.play.open")) open_code(g.code);
   if (!g.code_error.empty()) {
     ImGui::TextColored(p.bad, "%s", g.code_error.c_str());
-    track_item("challenge.play.error");
+    track_item("challenge.play.error", Sem::Status, g.code_error);
   }
   if (!g.opened) {
-    ImGui::TextColored(p.text_dim, "Paste the code your organizer shared, or open their link.");
+    para_dim("Paste the code your organizer shared, or open their link.");
     return;
   }
   const int si = content().find_scenario(g.challenge.scenario_id);
@@ -221,35 +227,35 @@ void draw_play() {
   ImGui::TextColored(p.good, "Challenge %s: %s, seed %llu%s%s.", challenge_id(g.challenge).c_str(), sc.title.c_str(),
                      static_cast<unsigned long long>(g.challenge.seed), g.challenge.feedback_hidden ? ", verdicts held back" : "",
                      g.challenge.meeting_limit ? (", " + std::to_string(g.challenge.meeting_limit) + " meetings").c_str() : "");
-  track_item("challenge.play.opened");
-  track_item(("challenge.play.game." + g.challenge.scenario_id + "." + std::to_string(g.challenge.seed)).c_str());
+  track_item("challenge.play.opened", Sem::Status, "Challenge " + challenge_id(g.challenge) + ": " + sc.title);
+  track_item("challenge.play.game." + g.challenge.scenario_id + "." + std::to_string(g.challenge.seed), Sem::Text, "");
   const std::string code = trimmed(g.code);
-  if (g.challenge.per_player) ImGui::TextColored(p.text_dim, "Every player meets their own buyer, drawn from this challenge and their name.");
+  if (g.challenge.per_player) para_dim("Every player meets their own buyer, drawn from this challenge and their name.");
   if (closed_here(code)) {
-    ImGui::TextColored(p.good, "This round is closed: debriefs show everything.");
-    track_item("challenge.play.closed");
+    para("This round is closed: debriefs show everything.", p.good);
+    track_item("challenge.play.closed", Sem::Status, "This round is closed: debriefs show everything.");
   } else {
-    ImGui::TextColored(p.text_dim, "Round open: the debrief keeps the hidden constraints and the expert's path until the organizer publishes the close code.");
-    ImGui::SetNextItemWidth(-160);
+    para_dim("Round open: the debrief keeps the hidden constraints and the expert's path until the organizer publishes the close code.");
+    ImGui::SetNextItemWidth(narrow_layout() ? ImGui::GetContentRegionAvail().x : ImGui::GetContentRegionAvail().x - 160);
     ImGui::InputText("##closecode", g.close_code, sizeof g.close_code);
-    track_item("challenge.play.close_code");
-    ImGui::SameLine();
+    track_item("challenge.play.close_code", Sem::Textbox, "Close code", 0, g.close_code);
+    same_line_if_fits("Enter close code");
     if (tracked_button("Enter close code", "challenge.play.unlock")) g.close_msg = try_close(g.challenge, code, g.close_code);
     if (!g.close_msg.empty()) {
-      ImGui::TextColored(p.bad, "%s", g.close_msg.c_str());
-      track_item("challenge.play.close_error");
+      para(g.close_msg, p.bad);
+      track_item("challenge.play.close_error", Sem::Status, g.close_msg);
     }
   }
   Settings& st = s.progress.settings;
   static char name[kNameMaxBytes + 1], team[kNameMaxBytes + 1];
   static bool copied = false;
   if (!copied) { std::snprintf(name, sizeof name, "%s", st.player_name.c_str()); std::snprintf(team, sizeof team, "%s", st.team.c_str()); copied = true; }
-  ImGui::SetNextItemWidth(260);
+  ImGui::SetNextItemWidth(fit_width(260, "Your name"));
   ImGui::InputText("Your name", name, sizeof name);
-  track_item("challenge.play.name");
-  ImGui::SetNextItemWidth(260);
+  track_item("challenge.play.name", Sem::Textbox, "Your name", 0, name);
+  ImGui::SetNextItemWidth(fit_width(260, "Your name"));
   ImGui::InputText("Team", team, sizeof team);
-  track_item("challenge.play.team");
+  track_item("challenge.play.team", Sem::Textbox, "Team", 0, team);
   // The same rules as the leaderboard's, checked here so a code is never refused for its name.
   const NameCheck nc = normalize_name(name), tc = normalize_name(team, true);
   ImGui::BeginDisabled(!nc.ok || !tc.ok);
@@ -263,17 +269,19 @@ void draw_play() {
     else g.code_error = err;
   }
   ImGui::EndDisabled();
-  if (name[0] == 0) ImGui::TextColored(p.text_dim, "Enter your name: it goes into your result code.");
+  if (name[0] == 0) para_dim("Enter your name: it goes into your result code.");
   else if (!nc.ok || !tc.ok) {
-    ImGui::TextColored(p.bad, "%s: %s.", nc.ok ? "Team" : "Name", (nc.ok ? tc.error : nc.error).c_str());
-    track_item("challenge.play.name_error");
+    const std::string why = std::string(nc.ok ? "Team" : "Name") + ": " + (nc.ok ? tc.error : nc.error) + ".";
+    para(why, p.bad);
+    track_item("challenge.play.name_error", Sem::Status, why);
   } else {
     const int attempt = [&] {
       for (const ChallengeSeen& c : s.progress.challenges) if (c.code == code) return c.started + 1;
       return 1;
     }();
-    ImGui::TextColored(p.text_dim, "This will be your attempt %d at this challenge in this browser; your result code says so.", attempt);
-    track_item(("challenge.play.attempt." + std::to_string(attempt)).c_str());
+    const std::string line = "This will be your attempt " + std::to_string(attempt) + " at this challenge in this browser; your result code says so.";
+    para_dim(line);
+    track_item("challenge.play.attempt." + std::to_string(attempt), Sem::Text, line);
   }
 }
 
@@ -283,16 +291,19 @@ void draw_leaderboard() {
     if (!g.codes.empty() && g.codes.back() != '\n') g.codes += '\n';
     g.codes += f.text;
   }
-  ImGui::TextColored(p.text_dim, "Paste result codes (one per line), drop files on the page, or open them. Each is replayed to check it.");
+  para_dim("Paste result codes (one per line), drop files on the page, or open them. Each is replayed to check it.");
   // Only the organizer's challenge decides what is ranked; this browser remembers the last one made here.
   if (!g.expected[0] && !session().progress.organized.empty()) {
     const std::string& last = session().progress.organized.back();
     std::snprintf(g.expected, sizeof g.expected, "%s", last.substr(0, last.find(' ')).c_str());
   }
-  ImGui::Text("Challenge code (required: only codes for this challenge are ranked)");
+  const char* expected_label = "Challenge code (required: only codes for this challenge are ranked)";
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(expected_label);
+  ImGui::PopTextWrapPos();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##expected", g.expected, sizeof g.expected);
-  track_item("board.challenge");
+  track_item("board.challenge", Sem::Textbox, expected_label, 0, g.expected);
   // The multiline box edits a std::string through ImGui's resize callback.
   auto resize = [](ImGuiInputTextCallbackData* d) {
     if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -304,9 +315,8 @@ void draw_leaderboard() {
   };
   ImGui::InputTextMultiline("##codes", g.codes.data(), g.codes.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 6),
                             ImGuiInputTextFlags_CallbackResize, resize, &g.codes);
-  track_item("board.codes");
-  ImGui::Checkbox("Rank first attempts only", &g.first_only);
-  track_item("board.first_only");
+  track_item("board.codes", Sem::Textbox, "Result codes, one per line", kMultiline, g.codes);
+  wrap_checkbox("board.first_only", "Rank first attempts only", &g.first_only);
   if (primary_button("Verify and rank", "board.verify")) {
     g.board_error.clear();
     g.has_board = false;
@@ -323,22 +333,24 @@ void draw_leaderboard() {
       }
     }
   }
-  ImGui::SameLine();
+  same_line_if_fits("Open files...");
   if (tracked_button("Open files...", "board.open")) platform::open_files();
-  ImGui::SameLine();
+  same_line_if_fits("Clear");
   if (tracked_button("Clear", "board.clear")) { g.codes.clear(); g.has_board = false; }
   if (g.has_board) {
-    ImGui::SameLine();
+    same_line_if_fits("Export CSV");
     if (tracked_button("Export CSV", "board.csv")) platform::download("buyin-leaderboard.csv", "text/csv", leaderboard_csv(g.board));
   }
   if (!g.board_error.empty()) {
-    ImGui::TextColored(p.bad, "%s", g.board_error.c_str());
-    track_item("board.error");
+    para(g.board_error, p.bad);
+    track_item("board.error", Sem::Status, g.board_error);
   }
   if (!g.has_board) return;
   const Leaderboard& lb = g.board;
-  ImGui::Text("%d verified, %d refused, %d duplicate(s), %d flagged.", lb.accepted, lb.refused, lb.duplicates, lb.flagged);
-  track_item(("board.summary." + std::to_string(lb.accepted) + "." + std::to_string(lb.refused)).c_str());
+  const std::string summary = std::to_string(lb.accepted) + " verified, " + std::to_string(lb.refused) + " refused, " +
+                              std::to_string(lb.duplicates) + " duplicate(s), " + std::to_string(lb.flagged) + " flagged.";
+  para(summary, p.text);
+  track_item("board.summary." + std::to_string(lb.accepted) + "." + std::to_string(lb.refused), Sem::Status, summary);
   const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   heading("Players");
   if (ImGui::BeginTable("players", 7, tf)) {
@@ -347,14 +359,17 @@ void draw_leaderboard() {
     for (const PlayerRank& r : lb.players) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn(); ImGui::Text("%d", r.rank);
-      track_item(("board.player." + std::to_string(r.rank) + "." + r.player).c_str());
+      track_item("board.player." + std::to_string(r.rank) + "." + r.player, Sem::Row,
+                 "Rank " + std::to_string(r.rank) + ": " + r.player + ", team " + r.team + ", score " + std::to_string(r.score) + ", " +
+                     std::to_string(r.meetings) + " meetings");
       ImGui::TableNextColumn(); ImGui::TextUnformatted(r.player.c_str());
       ImGui::TableNextColumn(); ImGui::TextUnformatted(r.team.c_str());
       ImGui::TableNextColumn(); ImGui::Text("%d", r.score);
       ImGui::TableNextColumn();
       if (r.has_percent) ImGui::Text("%d%%", r.percent);
       else ImGui::TextUnformatted("-");
-      track_item(("board.percent." + r.player + "." + (r.has_percent ? std::to_string(r.percent) : std::string("none"))).c_str());
+      track_item("board.percent." + r.player + "." + (r.has_percent ? std::to_string(r.percent) : std::string("none")), Sem::Cell,
+                 r.has_percent ? std::to_string(r.percent) + "% of the expert" : std::string("no percent"));
       ImGui::TableNextColumn(); ImGui::Text("%d", r.meetings);
       ImGui::TableNextColumn(); ImGui::Text("%d", r.attempts);
     }
@@ -368,7 +383,8 @@ void draw_leaderboard() {
       for (const TeamRank& t : lb.teams) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn(); ImGui::Text("%d", t.rank);
-        track_item(("board.team." + std::to_string(t.rank) + "." + t.team).c_str());
+        track_item("board.team." + std::to_string(t.rank) + "." + t.team, Sem::Row,
+                   "Rank " + std::to_string(t.rank) + ": team " + t.team + ", " + std::to_string(t.members) + " members");
         ImGui::TableNextColumn(); ImGui::TextUnformatted(t.team.c_str());
         ImGui::TableNextColumn(); ImGui::Text("%d.%d", t.mean_x10 / 10, (t.mean_x10 < 0 ? -t.mean_x10 : t.mean_x10) % 10);
         ImGui::TableNextColumn(); ImGui::Text("%d", t.members);
@@ -380,16 +396,18 @@ void draw_leaderboard() {
     heading("Flagged for a look");
     for (const LeaderboardEntry& e : lb.entries)
       for (size_t k = 0; k < e.flags.size(); ++k) {
-        ImGui::TextColored(p.warn, "Line %d (%s): %s", e.line, e.v.result.player.c_str(), e.flags[k].c_str());
-        track_item(("board.flag." + std::to_string(e.line) + "." + std::to_string(k)).c_str());
+        const std::string flag = "Line " + std::to_string(e.line) + " (" + e.v.result.player + "): " + e.flags[k];
+        para(flag, p.warn);
+        track_item("board.flag." + std::to_string(e.line) + "." + std::to_string(k), Sem::Text, flag);
       }
   }
   if (lb.refused > 0) {
     heading("Refused codes");
     for (const LeaderboardEntry& e : lb.entries) {
       if (e.v.error == CodeError::none) continue;
-      ImGui::TextColored(p.bad, "Line %d: %s%s", e.line, describe(e.v.error).c_str(), e.v.detail.empty() ? "" : (" (" + e.v.detail + ")").c_str());
-      track_item(("board.refused." + std::to_string(e.line) + "." + to_string(e.v.error)).c_str());
+      const std::string why = "Line " + std::to_string(e.line) + ": " + describe(e.v.error) + (e.v.detail.empty() ? "" : " (" + e.v.detail + ")");
+      ImGui::TextColored(p.bad, "%s", why.c_str());
+      track_item("board.refused." + std::to_string(e.line) + "." + to_string(e.v.error), Sem::ListItem, why);
     }
   }
 }
@@ -478,22 +496,24 @@ void challenge_open_from_link() {
 
 void draw_challenge() {
   if (back_button()) go(Screen::Title);
-  heading("Team challenge");
+  heading("Team challenge", 1);
   // The tab bar only chooses the tab; its contents are drawn after it. ImGui selects a tab asked
   // for with SetSelected one frame late, and a link opened here (the play tab) showed the
   // organizer's tab for that frame.
   if (ImGui::BeginTabBar("challenge_tabs")) {
     const char* names[] = {"Organize", "Play", "Leaderboard"};
     const char* ids[] = {"challenge.tab.organize", "challenge.tab.play", "challenge.tab.board"};
+    begin_container("challenge.tabs", Sem::TabList, "Team challenge");
     for (int i = 0; i < 3; ++i) {
       const ImGuiTabItemFlags f = (g.select_tab && g.tab == i) ? ImGuiTabItemFlags_SetSelected : 0;
       const bool open = ImGui::BeginTabItem(names[i], nullptr, f);
-      track_item(ids[i]);
+      track_item(ids[i], Sem::Tab, names[i], g.tab == i ? kSelected : 0);
       if (open) {
         if (!g.select_tab) g.tab = i;
         ImGui::EndTabItem();
       }
     }
+    end_container();
     g.select_tab = false;
     ImGui::EndTabBar();
   }

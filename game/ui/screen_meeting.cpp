@@ -1,5 +1,7 @@
 // The meeting: the transcript, the people in (and not yet in) the room, the trainee's notebook,
 // the buyer's journey map, the hand of moves, and the verdict on the last move.
+#include <cfloat>
+#include <cstdio>
 #include <set>
 #include <string>
 
@@ -19,8 +21,12 @@ struct MeetingUi {
   size_t seen_lines = 0;         // transcript length last frame (scroll to new lines)
   std::string callout;           // onboarding coach text currently shown
   std::set<std::string> shown;   // callouts already shown this game
+  std::string callout_on;        // the event that callout answered ("verdict:facilitated", ...)
   std::string refused;           // why the last move was refused, if it was
   int generation = -1;           // Session::generation this view belongs to
+  int tab = 0;                   // phone layout: 0 the conversation, 1 the moves, 2 people and notebook
+  ImVec2 feedback_min, feedback_max, tooltip_min, tooltip_max;  // this frame's, published for tests
+  std::string tooltip_text;
 };
 MeetingUi g_ui;
 
@@ -55,6 +61,7 @@ void trigger_callout(const std::string& on) {
   for (const Callout& c : content().lessons[static_cast<size_t>(s.lesson)].callouts)
     if (c.on == on) {
       g_ui.callout = c.text;
+      g_ui.callout_on = on;
       g_ui.shown.insert(on);
       return;
     }
@@ -63,7 +70,12 @@ void trigger_callout(const std::string& on) {
 void after_move(const MoveResult& r) {
   g_ui.last_result = static_cast<int>(session().game.results.size()) - 1;
   g_ui.picking = -1;
-  trigger_callout(std::string("verdict:") + to_string(r.verdict));
+  g_ui.tab = 0;  // phone layout: show what the buyer answered and the verdict
+  // The coach never contradicts the verdict beside it: a callout about another verdict (or the
+  // opening advice) goes when this move gets none of its own.
+  const std::string verdict = std::string("verdict:") + to_string(r.verdict);
+  if (g_ui.callout_on != verdict) { g_ui.callout.clear(); g_ui.callout_on.clear(); }
+  trigger_callout(verdict);
   if (!r.learned.empty()) trigger_callout("hint");
   if (r.stage_after != r.stage_before) trigger_callout("stage:" + std::to_string(r.stage_after));
   if (r.ending != Ending::none) trigger_callout("end");
@@ -92,158 +104,258 @@ void draw_top_bar(const View& v) {
   Session& s = session();
   const Palette& p = palette();
   const Scenario& sc = s.game.scenario();
+  // "Leave" sits at the right of the title line when both fit, else on a line of its own above.
+  const float leave_w = ImGui::CalcTextSize("Leave").x + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::PushFont(fonts().heading);
-  ImGui::TextUnformatted(sc.title.c_str());
+  const float title_w = ImGui::CalcTextSize(sc.title.c_str()).x;
   ImGui::PopFont();
-  ImGui::TextColored(p.text_dim, "Meeting %d of %d   |   move %d of %d in this meeting", v.meeting + 1 > v.meetings_total ? v.meetings_total : v.meeting + 1,
-                     v.meetings_total, v.turn + 1 > v.moves_per_meeting ? v.moves_per_meeting : v.turn + 1, v.moves_per_meeting);
-  track_item("meeting.status");
-  if (!s.feedback_hidden) {
-    ImGui::SameLine();
-    ImGui::TextColored(p.accent, "   Points so far: %d", v.points);
-    track_item("meeting.points");
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool same_line = title_w + leave_w + 24.0f <= avail;
+  if (!same_line && tracked_button("Leave", "meeting.leave")) go(Screen::Title);
+  const float y0 = ImGui::GetCursorPosY();
+  ImGui::PushTextWrapPos(same_line ? ImGui::GetCursorPosX() + avail - leave_w - 12.0f : 0.0f);
+  heading(sc.title.c_str(), 1);
+  ImGui::PopTextWrapPos();
+  if (same_line) {
+    const float y1 = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - leave_w, y0));
+    if (tracked_button("Leave", "meeting.leave")) go(Screen::Title);
+    ImGui::SetCursorPosY(y1);
   }
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 90);
-  if (tracked_button("Leave", "meeting.leave")) go(Screen::Title);
+  char status[160];
+  snprintf(status, sizeof status, "Meeting %d of %d | move %d of %d in this meeting",
+           v.meeting + 1 > v.meetings_total ? v.meetings_total : v.meeting + 1, v.meetings_total,
+           v.turn + 1 > v.moves_per_meeting ? v.moves_per_meeting : v.turn + 1, v.moves_per_meeting);
+  ImGui::TextColored(p.text_dim, "%s", status);
+  track_item("meeting.status", Sem::Text, status);
+  if (!s.feedback_hidden) {
+    const std::string pts = "Points so far: " + std::to_string(v.points);
+    // Beside the status when it fits, under it when not.
+    if (ImGui::CalcTextSize(status).x + ImGui::CalcTextSize(pts.c_str()).x + 40.0f < ImGui::GetContentRegionAvail().x) ImGui::SameLine(0, 24.0f);
+    ImGui::TextColored(p.accent, "%s", pts.c_str());
+    track_item("meeting.points", Sem::Text, pts);
+  }
 }
+
+const char* const kStageShort[] = {"Status quo", "Noticed", "Fix it ourselves", "Decision team",
+                                   "Cost & consensus", "Buyer-ready", "Selection", "Commit"};
 
 void draw_journey(const View& v, bool show_stage) {
   const Palette& p = palette();
-  static const char* kShort[] = {"Status quo", "Noticed", "Fix it ourselves", "Decision team",
-                                 "Cost & consensus", "Buyer-ready", "Selection", "Commit"};
   const float w = ImGui::GetContentRegionAvail().x;
-  const float chip = (w - 7 * 6.0f) / 8.0f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 o = ImGui::GetCursorScreenPos();
-  const float h = ImGui::GetTextLineHeight() * 2.0f + 10.0f;
-  for (int i = 0; i < 8; ++i) {
-    const ImVec2 a(o.x + i * (chip + 6.0f), o.y), b(a.x + chip, a.y + h);
-    const bool here = show_stage && i == v.stage;
-    const bool past = show_stage && i < v.stage;
-    dl->AddRectFilled(a, b, ImGui::GetColorU32(here ? p.highlight : past ? p.panel_hover : p.panel), 6.0f);
-    char label[8];
-    snprintf(label, sizeof label, "S%d", i);
-    const ImU32 tc = ImGui::GetColorU32(here ? p.accent_text : p.text);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.85f, ImVec2(a.x + 8, a.y + 4), tc, label);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.75f, ImVec2(a.x + 8, a.y + 4 + ImGui::GetTextLineHeight()), tc,
-                kShort[i], nullptr, chip - 10);
-  }
-  ImGui::Dummy(ImVec2(w, h));
-  track_item("meeting.journey");
-  if (show_stage) {
-    ImGui::TextColored(p.text_dim, "The buyer is at %s.", v.stage_name.c_str());
+  const float line = ImGui::GetTextLineHeight();
+  std::string name = "The buyer's journey, stages S0 to S7";
+  if (show_stage) name += ": the buyer is at S" + std::to_string(v.stage) + ", " + v.stage_name;
+  if (narrow_layout()) {
+    // A phone: eight segments of a bar, the stage's name written under it.
+    const float seg = (w - 7 * 3.0f) / 8.0f, h = 10.0f;
+    for (int i = 0; i < 8; ++i) {
+      const ImVec2 a(o.x + i * (seg + 3.0f), o.y), b(a.x + seg, a.y + h);
+      const bool here = show_stage && i == v.stage, past = show_stage && i < v.stage;
+      dl->AddRectFilled(a, b, ImGui::GetColorU32(here ? p.highlight : past ? p.accent : p.panel_hover), 3.0f);
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    track_item("meeting.journey", Sem::Img, name);
   } else {
-    ImGui::TextColored(p.text_dim, "%s", session().mode == Mode::Challenge
-                                              ? "The buyer's stage is hidden in competitions: read it from what they say."
-                                              : "At this difficulty the buyer's stage is hidden: read it from what they say.");
+    const float chip = (w - 7 * 6.0f) / 8.0f;
+    const float small = ImGui::GetFontSize() * 0.75f;
+    // As tall as the longest stage name needs at this width (they wrap inside their chip).
+    float name_h = 0.0f;
+    for (const char* n : kStageShort) {
+      const float hh = ImGui::GetFont()->CalcTextSizeA(small, FLT_MAX, chip - 14.0f, n).y;
+      name_h = hh > name_h ? hh : name_h;
+    }
+    const float h = line + name_h + 12.0f;
+    for (int i = 0; i < 8; ++i) {
+      const ImVec2 a(o.x + i * (chip + 6.0f), o.y), b(a.x + chip, a.y + h);
+      const bool here = show_stage && i == v.stage;
+      const bool past = show_stage && i < v.stage;
+      dl->AddRectFilled(a, b, ImGui::GetColorU32(here ? p.highlight : past ? p.panel_hover : p.panel), 6.0f);
+      char label[8];
+      snprintf(label, sizeof label, "S%d", i);
+      const ImU32 tc = ImGui::GetColorU32(here ? p.accent_text : p.text);
+      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * 0.85f, ImVec2(a.x + 7, a.y + 4), tc, label);
+      dl->AddText(ImGui::GetFont(), small, ImVec2(a.x + 7, a.y + 4 + line), tc, kStageShort[i], nullptr, chip - 14.0f);
+    }
+    ImGui::Dummy(ImVec2(w, h));
+    track_item("meeting.journey", Sem::Img, name);
+  }
+  if (show_stage) {
+    para_dim("The buyer is at " + v.stage_name + ".");
+  } else {
+    para_dim(session().mode == Mode::Challenge ? "The buyer's stage is hidden in competitions: read it from what they say."
+                                               : "At this difficulty the buyer's stage is hidden: read it from what they say.");
   }
 }
 
 void draw_people(const View& v, bool numbers) {
   const Palette& p = palette();
   heading("People");
+  begin_container("meeting.people", Sem::List, "People");
   for (const PersonView& pv : v.people) {
     ImGui::PushID(pv.index);
+    std::string state = pv.engaged ? (numbers ? std::string(mood(pv.trust)) + " (trust " + std::to_string(pv.trust) + ", openness " +
+                                                    std::to_string(pv.openness) + ")"
+                                              : "Seems " + std::string(mood(pv.trust)))
+                      : pv.invited         ? "Asked to the next meeting"
+                      : !pv.through.empty() ? "Not involved yet; comes in through " + pv.through
+                                           : "Not involved yet";
+    ImGui::BeginGroup();
     ImGui::TextColored(pv.engaged ? p.text : p.text_dim, "%s", pv.name.c_str());
-    track_item(("meeting.person." + pv.id).c_str());
     ImGui::PushFont(fonts().small);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
-    ImGui::TextWrapped("%s | %s", pv.title.c_str(), role_name(pv.role));
-    ImGui::PopStyleColor();
-    if (pv.engaged) {
-      if (numbers) ImGui::TextColored(p.text_dim, "%s (trust %d, openness %d)", mood(pv.trust), pv.trust, pv.openness);
-      else ImGui::TextColored(p.text_dim, "Seems %s", mood(pv.trust));
-    } else if (pv.invited) {
-      ImGui::TextColored(p.text_dim, "Asked to the next meeting");
-    } else if (!pv.through.empty()) {
-      ImGui::TextColored(p.warn, "Not involved yet; comes in through %s", pv.through.c_str());
-    } else {
-      ImGui::TextColored(p.warn, "Not involved yet");
-    }
+    ImGui::TextColored(p.text_dim, "%s | %s", pv.title.c_str(), role_name(pv.role));
+    ImGui::TextColored(pv.engaged ? p.text_dim : p.warn, "%s", state.c_str());
     ImGui::PopFont();
+    ImGui::EndGroup();
+    track_item(("meeting.person." + pv.id).c_str(), Sem::ListItem,
+               pv.name + ", " + pv.title + ", " + role_name(pv.role) + ". " + state);
     ImGui::PopID();
     ImGui::Dummy(ImVec2(0, 2));
   }
+  end_container();
 }
 
 void draw_notebook(const View& v) {
   const Palette& p = palette();
   heading("Notebook");
   if (v.notebook.empty()) {
-    ImGui::PushFont(fonts().small);
-    ImGui::TextColored(p.text_dim, "Nothing yet. Listen for hints of what a change would disturb.");
-    ImGui::PopFont();
+    para("Nothing yet. Listen for hints of what a change would disturb.", p.text_dim, fonts().small);
+    return;
   }
+  begin_container("meeting.notebook", Sem::List, "Notebook");
   for (const NoteView& n : v.notebook) {
-    ImGui::TextColored(n.resolved ? p.good : p.highlight, "%s %s", n.resolved ? "[resolved]" : "[open]", describe(n.type));
-    track_item(("meeting.note." + std::string(to_string(n.type))).c_str());
+    const std::string head = std::string(n.resolved ? "[resolved] " : "[open] ") + describe(n.type);
+    const std::string heard = n.owner_name + ": \"" + n.heard + "\"";
+    ImGui::BeginGroup();
+    ImGui::TextColored(n.resolved ? p.good : p.highlight, "%s", head.c_str());
     ImGui::PushFont(fonts().small);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
-    ImGui::TextWrapped("%s: \"%s\"", n.owner_name.c_str(), n.heard.c_str());
-    ImGui::PopStyleColor();
+    ImGui::TextColored(p.text_dim, "%s", heard.c_str());
     ImGui::PopFont();
+    ImGui::EndGroup();
+    track_item(("meeting.note." + std::string(to_string(n.type))).c_str(), Sem::ListItem, head + ". " + heard);
   }
+  end_container();
 }
 
-void draw_transcript() {
+// The feedback under the transcript: why a move was refused, the coach, the verdict.
+struct Feedback {
+  std::string refused, coach, verdict_line;
+  const MoveResult* result = nullptr;
+};
+
+Feedback current_feedback() {
+  Session& s = session();
+  Feedback f;
+  f.refused = g_ui.refused;
+  f.coach = g_ui.callout;
+  if (g_ui.last_result >= 0 && g_ui.last_result < static_cast<int>(s.game.results.size()))
+    f.result = &s.game.results[static_cast<size_t>(g_ui.last_result)];
+  return f;
+}
+
+// How tall the feedback will be at this width, so the transcript leaves room for all of it.
+float feedback_height(const Feedback& f, float width) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float h = 0.0f;
+  auto text_h = [&](const std::string& t) { return ImGui::CalcTextSize(t.c_str(), nullptr, false, width).y + st.ItemSpacing.y; };
+  if (!f.refused.empty()) h += text_h(f.refused);
+  // The coach's words wrap beside the word "Coach".
+  if (!f.coach.empty()) h += ImGui::CalcTextSize(f.coach.c_str(), nullptr, false, width - ImGui::CalcTextSize("Coach").x - st.ItemSpacing.x).y + st.ItemSpacing.y;
+  if (f.result) h += st.ItemSpacing.y + text_h("Harmful -10") + text_h(f.result->explanation);
+  // A line to spare: wrapping in the frame itself may differ by a line from this estimate.
+  return h + st.ItemSpacing.y + ImGui::GetTextLineHeight();
+}
+
+void draw_transcript(float height) {
   Session& s = session();
   const Palette& p = palette();
   // No background of its own: it sits on the centre panel, which has the same colour.
-  ImGui::BeginChild("transcript", ImVec2(0, -ImGui::GetTextLineHeight() * 6.5f), false, ImGuiWindowFlags_NoBackground);
+  begin_panel("transcript", ImVec2(0, height), false, ImGuiWindowFlags_NoBackground);
+  // The transcript is a log for screen readers; what the buyer says is also spoken through the
+  // page's live announcer as it happens.
+  begin_container("meeting.transcript", Sem::Log, "Conversation");
   // Who speaks on a line of its own, what they say wrapped underneath at full width.
   for (size_t i = 0; i < s.transcript.size(); ++i) {
     const TranscriptLine& t = s.transcript[i];
     if (t.kind == TranscriptLine::System) {
-      ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
-      ImGui::TextWrapped("%s", t.text.c_str());
-      ImGui::PopStyleColor();
+      para(t.text, p.text_dim);
       continue;
     }
     const ImVec4 c = t.kind == TranscriptLine::Seller ? p.accent
                    : t.kind == TranscriptLine::Hint ? p.highlight
                    : t.kind == TranscriptLine::Resolved ? p.good
                    : t.kind == TranscriptLine::Veto ? p.bad : p.text_dim;
+    const std::string who = t.kind == TranscriptLine::Seller ? std::string("You") : t.speaker + ", " + t.role;
+    ImGui::BeginGroup();
     ImGui::PushFont(fonts().small);
-    if (t.kind == TranscriptLine::Seller) ImGui::TextColored(c, "You");
-    else ImGui::TextColored(c, "%s, %s", t.speaker.c_str(), t.role.c_str());
+    ImGui::TextColored(c, "%s", who.c_str());
     ImGui::PopFont();
     ImGui::Indent(12.0f);
     ImGui::TextWrapped("%s", t.text.c_str());
     ImGui::Unindent(12.0f);
+    ImGui::EndGroup();
+    track_text(Sem::Text, who + ": " + t.text);
   }
   if (s.transcript.size() != g_ui.seen_lines) {
     ImGui::SetScrollHereY(1.0f);
     g_ui.seen_lines = s.transcript.size();
   }
-  ImGui::EndChild();
-  track_item("meeting.transcript");
+  end_container();
+  end_panel();
 }
 
-void draw_feedback() {
+void draw_feedback(const Feedback& f) {
   Session& s = session();
   const Palette& p = palette();
-  ImGui::BeginChild("feedback", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
-  if (!g_ui.refused.empty()) ImGui::TextColored(p.bad, "%s", g_ui.refused.c_str());
-  if (!g_ui.callout.empty()) {
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  if (!f.refused.empty()) para(f.refused, p.bad);
+  if (!f.coach.empty()) {
     ImGui::TextColored(p.highlight, "Coach");
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", g_ui.callout.c_str());
-    track_item("meeting.coach");
+    ImGui::TextWrapped("%s", f.coach.c_str());
+    track_item("meeting.coach", Sem::Status, "Coach: " + f.coach);
   }
-  if (g_ui.last_result >= 0 && g_ui.last_result < static_cast<int>(s.game.results.size())) {
-    const MoveResult& r = s.game.results[static_cast<size_t>(g_ui.last_result)];
+  if (f.result) {
+    const MoveResult& r = *f.result;
     ImGui::Dummy(ImVec2(0, 0));
-    track_item(("meeting.result." + std::to_string(g_ui.last_result + 1)).c_str());  // tests wait on the move count
+    track_item("meeting.result." + std::to_string(g_ui.last_result + 1), Sem::Text, "");  // tests wait on the move count
     if (s.feedback_hidden) {
-      ImGui::TextColored(p.text_dim, "Verdicts are held back until the debrief.");
+      para_dim("Verdicts are held back until the debrief.");
     } else {
       verdict_badge(static_cast<int>(r.verdict), r.points, true);
-      track_item((std::string("meeting.verdict.") + to_string(r.verdict)).c_str());
-      ImGui::SameLine();
-      ImGui::TextWrapped("%s", r.explanation.c_str());
+      const std::string word = verdict_word(r.verdict);
+      track_item(std::string("meeting.verdict.") + to_string(r.verdict), Sem::Text,
+                 word + ", " + (r.points >= 0 ? "+" : "") + std::to_string(r.points) + " points");
+      para(r.explanation);
     }
   }
-  ImGui::EndChild();
+  // The whole feedback block: tooltips are kept off it.
+  g_ui.feedback_min = top;
+  g_ui.feedback_max = ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y);
+}
+
+// The phrasing of a hovered or focused card, beside it in the hand's column (never over the
+// feedback, which sits in the column to its left).
+void card_tooltip(const CardView& card) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const float w = b.x - a.x;
+  const std::string text = "\"" + card.phrasing + "\"";
+  const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+  const float th = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 2 * pad.x).y + 2 * pad.y;
+  const float below = b.y + 4.0f, above = a.y - 4.0f - th;
+  const float y = below + th <= ImGui::GetIO().DisplaySize.y || above < 0.0f ? below : above;
+  ImGui::SetNextWindowPos(ImVec2(a.x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, 0.0f));
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+  g_ui.tooltip_min = ImVec2(a.x, y);
+  g_ui.tooltip_max = ImVec2(a.x + w, y + th);
+  g_ui.tooltip_text = text;
 }
 
 void draw_hand(const View& v) {
@@ -252,41 +364,35 @@ void draw_hand(const View& v) {
   const int digit = typed_digit();
   if (s.game.over()) {
     heading("The game is over");
-    ImGui::TextWrapped("%s", ending_sentence(s.game.state.ending));
-    if (primary_button("See the debrief", "meeting.debrief", ImVec2(-1, 0)) || digit == 1) go(Screen::Debrief);
+    para(ending_sentence(s.game.state.ending));
+    if (wrap_button("meeting.debrief", "See the debrief", 0.0f, true) || digit == 1) go(Screen::Debrief);
     return;
   }
   if (g_ui.picking >= 0 && g_ui.picking < static_cast<int>(v.hand.size())) {
     const CardView& card = v.hand[static_cast<size_t>(g_ui.picking)];
     heading("Aim it at whom?");
-    ImGui::TextColored(p.text_dim, "%s", card.label.c_str());
+    para_dim(card.label);
     int n = 0;
     for (int t : card.targets) {
       const PersonView& pv = v.people[static_cast<size_t>(t)];
       ++n;
-      char label[160];
-      snprintf(label, sizeof label, "%d  %s%s", n, pv.name.c_str(), pv.engaged ? "" : "  (not involved yet)");
-      if (tracked_button(label, ("meeting.target." + pv.id).c_str(), ImVec2(-1, 0)) || digit == n) {
+      const std::string label = std::to_string(n) + "  " + pv.name + (pv.engaged ? "" : "  (not involved yet)");
+      if (wrap_button(("meeting.target." + pv.id).c_str(), label) || digit == n) {
         play_action(Action{card.action.move, t});
         return;
       }
     }
-    if (tracked_button("Cancel", "meeting.target.cancel", ImVec2(-1, 0)) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    if (wrap_button("meeting.target.cancel", "Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
       g_ui.picking = -1;
     return;
   }
   heading("Your moves");
-  ImGui::PushFont(fonts().small);
-  ImGui::PushStyleColor(ImGuiCol_Text, p.text_dim);
-  ImGui::TextWrapped("Click, or press 1-%d. Hover to read what you would say.", static_cast<int>(v.hand.size()));
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  para(narrow_layout() ? "Tap a move to play it." : "Click, or press 1-" + std::to_string(v.hand.size()) + ". Hover to read what you would say.",
+       p.text_dim, fonts().small);
   int last_cat = -1;
-  ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 5));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 7));
-  struct PopOnExit { ~PopOnExit() { ImGui::PopStyleVar(3); } } pop_on_exit;
+  struct PopOnExit { ~PopOnExit() { ImGui::PopStyleVar(2); } } pop_on_exit;
   for (size_t i = 0; i < v.hand.size(); ++i) {
     const CardView& card = v.hand[i];
     if (static_cast<int>(card.category) != last_cat) {
@@ -294,27 +400,39 @@ void draw_hand(const View& v) {
       ImGui::PushFont(fonts().small);
       ImGui::TextColored(p.text_dim, "%s", category_title(card.category));
       ImGui::PopFont();
+      track_text(Sem::Heading, category_title(card.category), 3);
     }
-    char label[96];
-    snprintf(label, sizeof label, "%d  %s%s", static_cast<int>(i + 1), card.label.c_str(),
-             card.target_kind == TargetKind::stakeholder ? "  >" : "");
-    ImGui::PushID(static_cast<int>(i));
-    const bool clicked = ImGui::Button(label, ImVec2(-1, 0));
-    track_item(("meeting.card." + std::to_string(i + 1)).c_str());
-    if (ImGui::IsItemHovered() || ImGui::IsItemFocused()) {
-      ImGui::BeginTooltip();
-      ImGui::PushTextWrapPos(420);
-      ImGui::TextWrapped("\"%s\"", card.phrasing.c_str());
-      ImGui::PopTextWrapPos();
-      ImGui::EndTooltip();
-    }
-    ImGui::PopID();
+    const std::string label = std::to_string(i + 1) + "  " + card.label + (card.target_kind == TargetKind::stakeholder ? "  >" : "");
+    const bool clicked = wrap_button(("meeting.card." + std::to_string(i + 1)).c_str(), label);
+    if (!narrow_layout() && (ImGui::IsItemHovered() || ImGui::IsItemFocused())) card_tooltip(card);
     if (clicked || digit == static_cast<int>(i + 1)) {
       if (card.target_kind == TargetKind::stakeholder) g_ui.picking = static_cast<int>(i);
       else play_action(card.action);
       return;
     }
   }
+}
+
+// The phone layout's tabs: one panel at a time, chosen with buttons published as tabs.
+void draw_tabs() {
+  static const char* kTabs[] = {"Talk", "Moves", "People"};
+  const float w = (ImGui::GetContentRegionAvail().x - 2 * 6.0f) / 3.0f;
+  const Palette& p = palette();
+  begin_container("meeting.tabs", Sem::TabList, "Meeting");
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(6, 6));
+  for (int i = 0; i < 3; ++i) {
+    if (i) ImGui::SameLine();
+    const bool sel = g_ui.tab == i;
+    ImGui::PushStyleColor(ImGuiCol_Button, sel ? p.accent : p.panel);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, sel ? p.accent_hover : p.panel_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, sel ? p.accent_text : p.text);
+    if (ImGui::Button(kTabs[i], ImVec2(w, touch_height()))) g_ui.tab = i;
+    ImGui::PopStyleColor(3);
+    static const char* kIds[] = {"meeting.tab.talk", "meeting.tab.moves", "meeting.tab.people"};
+    track_item(kIds[i], Sem::Tab, kTabs[i], sel ? kSelected : 0);
+  }
+  ImGui::PopStyleVar();
+  end_container();
 }
 
 }  // namespace
@@ -336,26 +454,72 @@ void draw_meeting() {
 
   draw_top_bar(v);
   draw_journey(v, show_stage);
-  const float avail_w = ImGui::GetContentRegionAvail().x;
-  const float left_w = avail_w > 1100 ? 280.0f : 230.0f;
-  const float right_w = avail_w > 1100 ? 360.0f : 300.0f;
-  const float h = ImGui::GetContentRegionAvail().y;
+  const Feedback fb = current_feedback();
+  g_ui.tooltip_min = g_ui.tooltip_max = g_ui.feedback_min = g_ui.feedback_max = ImVec2(0, 0);
+  if (narrow_layout()) {
+    // A phone: one panel at a time under three tabs; a move played shows the conversation.
+    draw_tabs();
+    const float h = ImGui::GetContentRegionAvail().y;
+    if (g_ui.tab == 0) {
+      const float fh = feedback_height(fb, ImGui::GetContentRegionAvail().x);
+      const ImGuiStyle& st = ImGui::GetStyle();
+      // Below the feedback: the button to the moves, or the game's end and the way to the debrief.
+      float bh = touch_height() + st.ItemSpacing.y;
+      if (s.game.over()) {
+        ImGui::PushFont(fonts().heading);
+        bh += ImGui::GetTextLineHeight() + st.ItemSpacing.y;
+        ImGui::PopFont();
+        bh += ImGui::CalcTextSize(ending_sentence(s.game.state.ending), nullptr, false, ImGui::GetContentRegionAvail().x).y + st.ItemSpacing.y;
+      }
+      const float th = h - fh - bh - st.ItemSpacing.y;
+      draw_transcript(th > ImGui::GetTextLineHeight() * 5 ? th : ImGui::GetTextLineHeight() * 5);
+      draw_feedback(fb);
+      if (s.game.over()) draw_hand(v);
+      else if (wrap_button("meeting.choose", "Choose your next move", 0.0f, true)) g_ui.tab = 1;
+    } else if (g_ui.tab == 1) {
+      draw_hand(v);
+    } else {
+      draw_people(v, numbers);
+      ImGui::Separator();
+      draw_notebook(v);
+    }
+  } else {
+    const float avail_w = ImGui::GetContentRegionAvail().x;
+    // A tablet: two columns, the people and notebook under the moves; wider: three.
+    const bool two = avail_w < 1000.0f;
+    const float left_w = two ? 0.0f : avail_w > 1100 ? 280.0f : 230.0f;
+    const float right_w = avail_w > 1100 ? 360.0f : 300.0f;
+    const float h = ImGui::GetContentRegionAvail().y;
+    const float center_w = avail_w - left_w - right_w - (two ? 1 : 2) * ImGui::GetStyle().ItemSpacing.x;
 
-  ImGui::BeginChild("left", ImVec2(left_w, h), true, ImGuiWindowFlags_NavFlattened);
-  draw_people(v, numbers);
-  ImGui::Separator();
-  draw_notebook(v);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("center", ImVec2(avail_w - left_w - right_w - 2 * ImGui::GetStyle().ItemSpacing.x, h), false,
-                    ImGuiWindowFlags_NavFlattened);
-  draw_transcript();
-  draw_feedback();
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("hand", ImVec2(right_w, h), true, ImGuiWindowFlags_NavFlattened);
-  draw_hand(v);
-  ImGui::EndChild();
+    if (!two) {
+      begin_panel("left", ImVec2(left_w, h), true, ImGuiWindowFlags_NavFlattened);
+      draw_people(v, numbers);
+      ImGui::Separator();
+      draw_notebook(v);
+      end_panel();
+      ImGui::SameLine();
+    }
+    begin_panel("center", ImVec2(center_w, h), false, ImGuiWindowFlags_NavFlattened);
+    const float fh = feedback_height(fb, ImGui::GetContentRegionAvail().x);
+    const float th = h - fh - 2 * ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
+    draw_transcript(th > ImGui::GetTextLineHeight() * 6 ? th : ImGui::GetTextLineHeight() * 6);
+    draw_feedback(fb);
+    end_panel();
+    ImGui::SameLine();
+    begin_panel("hand", ImVec2(right_w, h), true, ImGuiWindowFlags_NavFlattened);
+    draw_hand(v);
+    if (two) {
+      ImGui::Separator();
+      draw_people(v, numbers);
+      ImGui::Separator();
+      draw_notebook(v);
+    }
+    end_panel();
+  }
+  // Where the feedback and the card's tooltip are, so a test can check they never overlap.
+  if (g_ui.feedback_max.y > g_ui.feedback_min.y) track_rect("meeting.feedback", Sem::Group, "Feedback", g_ui.feedback_min, g_ui.feedback_max);
+  if (g_ui.tooltip_max.x > 0) track_rect("meeting.tooltip", Sem::Note, g_ui.tooltip_text, g_ui.tooltip_min, g_ui.tooltip_max);
 }
 
 }  // namespace buyin::ui

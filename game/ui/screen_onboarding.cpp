@@ -44,16 +44,15 @@ static std::string certificate_html() {
 void draw_onboarding() {
   const Palette& p = palette();
   if (back_button()) go(Screen::Title);
-  heading("Onboarding");
-  ImGui::TextColored(p.text_dim, "Short lessons, each with one idea and a coach. Pass one to unlock the next.");
+  heading("Onboarding", 1);
+  para_dim("Short lessons, each with one idea and a coach. Pass one to unlock the next.");
   ImGui::Dummy(ImVec2(0, 6));
   const auto& lessons = content().lessons;
   const float w = ImGui::GetContentRegionAvail().x > 760 ? 720.0f : ImGui::GetContentRegionAvail().x;
   bool all = !lessons.empty();
   for (const Lesson& l : lessons) all = all && passed(l.id);
   if (all) {
-    ImGui::TextColored(p.good, "Every lesson passed. Well done.");
-    ImGui::SameLine();
+    para("Every lesson passed. Well done.", p.good);
     if (primary_button("Download your certificate", "onboarding.certificate"))
       platform::download("buyin-certificate.html", "text/html", certificate_html());
   }

@@ -32,23 +32,23 @@ void draw_settings() {
   Settings& st = s.progress.settings;
   const Palette& p = palette();
   if (back_button()) go(Screen::Title);
-  heading("Settings");
+  heading("Settings", 1);
   bool changed = false;
 
   ImGui::Text("Text size");
-  ImGui::SameLine(220);
+  track_text(Sem::Text, "Text size");
+  // Beside its label on a wide screen, under it on a phone.
+  if (!narrow_layout()) ImGui::SameLine(220);
   if (tracked_button("Smaller", "settings.font.smaller") && st.font_percent > 80) { st.font_percent -= 10; changed = true; }
   ImGui::SameLine();
   ImGui::Text("%d%%", st.font_percent);
-  track_item("settings.font.value");
+  track_item("settings.font.value", Sem::Status, "Text size " + std::to_string(st.font_percent) + "%");
   ImGui::SameLine();
   if (tracked_button("Larger", "settings.font.larger") && st.font_percent < 160) { st.font_percent += 10; changed = true; }
 
-  if (ImGui::Checkbox("High-contrast theme", &st.high_contrast)) changed = true;
-  track_item("settings.high_contrast");
-  if (ImGui::Checkbox("Show trust and openness as numbers", &st.show_numbers)) changed = true;
-  track_item("settings.show_numbers");
-  ImGui::TextColored(p.text_dim, "Numbers are always shown on the gentlest scenarios, and the buyer's stage is never shown in competitions.");
+  if (wrap_checkbox("settings.high_contrast", "High-contrast theme", &st.high_contrast)) changed = true;
+  if (wrap_checkbox("settings.show_numbers", "Show trust and openness as numbers", &st.show_numbers)) changed = true;
+  para_dim("Numbers are always shown on the gentlest scenarios, and the buyer's stage is never shown in competitions.");
 
   ImGui::Dummy(ImVec2(0, 8));
   ImGui::Text("Your name (for competitions)");
@@ -59,13 +59,14 @@ void draw_settings() {
     std::strncpy(team, st.team.c_str(), 64);
     synced_generation = 1;
   }
-  ImGui::SetNextItemWidth(320);
+  const float field_w = ImGui::GetContentRegionAvail().x < 320 ? ImGui::GetContentRegionAvail().x : 320;
+  ImGui::SetNextItemWidth(field_w);
   if (ImGui::InputText("##name", name, sizeof name)) { st.player_name = name; changed = true; }
-  track_item("settings.name");
+  track_item("settings.name", Sem::Textbox, "Your name (for competitions)", 0, name);
   ImGui::Text("Team");
-  ImGui::SetNextItemWidth(320);
+  ImGui::SetNextItemWidth(field_w);
   if (ImGui::InputText("##team", team, sizeof team)) { st.team = team; changed = true; }
-  track_item("settings.team");
+  track_item("settings.team", Sem::Textbox, "Team", 0, team);
 
   // --- all progress as a file ---
   static std::vector<std::string> import_messages;
@@ -89,15 +90,16 @@ void draw_settings() {
   }
   ImGui::Dummy(ImVec2(0, 8));
   heading("Your progress");
-  ImGui::TextColored(p.text_dim, "%d games, %d lessons passed. Kept in this browser; export it to keep a copy or move it.",
-                     static_cast<int>(s.progress.history.size()), static_cast<int>(s.progress.lessons_passed.size()));
+  para_dim(std::to_string(s.progress.history.size()) + " games, " + std::to_string(s.progress.lessons_passed.size()) +
+           " lessons passed. Kept in this browser; export it to keep a copy or move it.");
   if (tracked_button("Export all progress", "settings.export"))
     platform::download("buyin-progress.json", "application/json", encode_progress(s.progress));
   ImGui::SameLine();
   if (tracked_button("Import progress...", "settings.import")) platform::open_files();
   for (size_t i = 0; i < import_messages.size(); ++i) {
     ImGui::TextColored(i == 0 ? p.good : p.warn, "%s", import_messages[i].c_str());
-    if (i == 0) track_item(import_messages[i].rfind("Imported", 0) == 0 ? "settings.import.done" : "settings.import.failed");
+    if (i == 0) track_item(import_messages[i].rfind("Imported", 0) == 0 ? "settings.import.done" : "settings.import.failed", Sem::Status, import_messages[i]);
+    else track_text(Sem::Text, import_messages[i]);
   }
 
   if (changed) {
@@ -108,13 +110,13 @@ void draw_settings() {
 
 void draw_content_error() {
   const Palette& p = palette();
-  heading("The game content did not load");
-  ImGui::TextWrapped("Buy-In was built with content it cannot read. Nothing you saved is affected. "
-                     "The problems, file by file:");
-  ImGui::BeginChild("errors", ImVec2(0, 0), true);
-  for (const Diagnostic& d : session().content.errors) ImGui::TextColored(p.bad, "%s", d.str().c_str());
-  ImGui::EndChild();
-  track_item("content_error.list");
+  heading("The game content did not load", 1);
+  para("Buy-In was built with content it cannot read. Nothing you saved is affected. The problems, file by file:");
+  begin_panel("errors", ImVec2(0, 0), true);
+  std::string all;
+  for (const Diagnostic& d : session().content.errors) { ImGui::TextColored(p.bad, "%s", d.str().c_str()); all += d.str() + "\n"; }
+  end_panel();
+  track_item("content_error.list", Sem::Text, all);
 }
 
 }  // namespace buyin::ui

@@ -6,10 +6,12 @@
 
 namespace buyin::ui {
 
+// Centred when it fits on one line; wrapped from the left edge when it does not (a phone).
 static void centered_text(ImFont* font, const char* text, ImVec4 color) {
   ImGui::PushFont(font);
   const float w = ImGui::CalcTextSize(text).x;
-  ImGui::SetCursorPosX((ImGui::GetWindowWidth() - w) * 0.5f);
+  const float x = (ImGui::GetWindowWidth() - w) * 0.5f;
+  if (x > ImGui::GetStyle().WindowPadding.x) ImGui::SetCursorPosX(x);
   ImGui::TextColored(color, "%s", text);
   ImGui::PopFont();
 }
@@ -17,12 +19,15 @@ static void centered_text(ImFont* font, const char* text, ImVec4 color) {
 void draw_title() {
   const Palette& p = palette();
   const float avail_h = ImGui::GetContentRegionAvail().y;
-  const float col_w = ImGui::GetWindowWidth() < 760.0f ? ImGui::GetWindowWidth() - 56.0f : 680.0f;
+  const float pad = ImGui::GetStyle().WindowPadding.x;
+  const float col_w = ImGui::GetWindowWidth() < 760.0f ? ImGui::GetWindowWidth() - 2 * pad - ImGui::GetStyle().ScrollbarSize : 680.0f;
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (avail_h > 700.0f ? avail_h * 0.08f : 8.0f));
 
   centered_text(fonts().title, "Buy-In", p.text);
-  track_item("title.name");
+  track_item("title.name", Sem::Heading, "Buy-In");
+  mark_level(1);
   centered_text(fonts().body, "Help the buyer decide. Don't push the sale.", p.accent);
+  track_text(Sem::Text, "Help the buyer decide. Don't push the sale.");
   ImGui::Dummy(ImVec2(0, 18));
 
   const float x = (ImGui::GetWindowWidth() - col_w) * 0.5f;
@@ -47,11 +52,9 @@ void draw_title() {
 
   ImGui::Dummy(ImVec2(0, 8));
   ImGui::SetCursorPosX(x);
-  if (ImGui::Button("Settings")) go(Screen::Settings);
-  track_item("title.settings");
+  if (tracked_button("Settings", "title.settings")) go(Screen::Settings);
   ImGui::SameLine();
-  if (ImGui::Button("About")) go(Screen::About);
-  track_item("title.about");
+  if (tracked_button("About", "title.about")) go(Screen::About);
 }
 
 }  // namespace buyin::ui

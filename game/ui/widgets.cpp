@@ -1,5 +1,8 @@
 // Widgets shared by several screens.
+#include <string>
+
 #include "imgui.h"
+#include <imgui_internal.h>  // RenderNavHighlight, ImRect: internal in 1.86
 #include "ui/screens.hpp"
 #include "ui/test_items.hpp"
 #include "ui/theme.hpp"
@@ -20,7 +23,7 @@ bool big_entry(const char* id, const char* title, const char* body, float width)
   bool pressed = ImGui::InvisibleButton(title, ImVec2(width, height));
   const bool hovered = ImGui::IsItemHovered();
   const bool focused = ImGui::IsItemFocused();
-  track_item(id);
+  track_item(id, Sem::Button, std::string(title) + ". " + body);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
                     ImGui::GetColorU32(hovered || focused ? p.panel_hover : p.panel), 12.0f);
@@ -37,15 +40,42 @@ bool big_entry(const char* id, const char* title, const char* body, float width)
 
 bool back_button(const char* label) { return tracked_button(label, "back"); }
 
-void heading(const char* text) {
+void heading(const char* text, int level) {
   ImGui::PushFont(fonts().heading);
-  ImGui::TextUnformatted(text);
+  ImGui::TextWrapped("%s", text);
   ImGui::PopFont();
+  track_text(Sem::Heading, text, level);
+}
+
+void para(const std::string& text, ImVec4 color, ImFont* font) {
+  if (font) ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  if (font) ImGui::PopFont();
+  track_text(Sem::Text, text);
+}
+void para(const std::string& text) { para(text, palette().text); }
+void para_dim(const std::string& text) { para(text, palette().text_dim); }
+
+std::string visible_label(const char* label) {
+  const char* end = ImGui::FindRenderedTextEnd(label);
+  return std::string(label, end);
+}
+
+// At least 44 CSS px high on touch screens (WCAG 2.5.5's size), whatever the font size.
+float touch_height() {
+  const float min_h = narrow_layout() ? 44.0f : 0.0f;
+  return ImGui::GetFrameHeight() < min_h ? min_h : 0.0f;
 }
 
 bool tracked_button(const char* label, const char* id, ImVec2 size) {
+  if (size.y == 0.0f) size.y = touch_height();
   bool pressed = ImGui::Button(label, size);
-  track_item(id);
+  const std::string name = visible_label(label);
+  track_item(id, Sem::Button, name);
+  // A label wider than its button is cut by ImGui: the clipping test must see it.
+  if (ImGui::CalcTextSize(name.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x > ImGui::GetItemRectSize().x + 1.0f) mark_clipped();
   return pressed;
 }
 
@@ -100,11 +130,80 @@ void verdict_badge(int verdict, int points, bool show_points) {
   }
   ImGui::Dummy(ImVec2(h, h));
   ImGui::SameLine();
-  ImGui::TextColored(col, "%s", kWords[verdict < 0 || verdict > 3 ? 1 : verdict]);
-  if (show_points) {
-    ImGui::SameLine();
-    ImGui::TextColored(col, "%s%d", points >= 0 ? "+" : "", points);
-  }
+  const char* word = kWords[verdict < 0 || verdict > 3 ? 1 : verdict];
+  if (show_points) ImGui::TextColored(col, "%s %s%d", word, points >= 0 ? "+" : "", points);
+  else ImGui::TextColored(col, "%s", word);
+}
+
+}  // namespace buyin::ui
+
+namespace buyin::ui {
+
+// A full-width button whose label wraps onto as many lines as it needs (move cards, targets):
+// ImGui's own buttons cut a long label at their edge.
+bool wrap_button(const char* id, const std::string& label, float width, bool primary) {
+  const Palette& p = palette();
+  const ImGuiStyle& st = ImGui::GetStyle();
+  if (width <= 0.0f) width = ImGui::GetContentRegionAvail().x;
+  const float wrap = width - 2 * st.FramePadding.x;
+  const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+  float height = text.y + 2 * st.FramePadding.y;
+  if (height < ImGui::GetFrameHeight()) height = ImGui::GetFrameHeight();
+  if (height < touch_height()) height = touch_height();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::PushID(id);
+  const bool pressed = ImGui::InvisibleButton("##wrap", ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+  track_item(id, Sem::Button, label);
+  ImGui::PopID();
+  const ImVec4 bg = primary ? (hovered || held ? p.accent_hover : p.accent) : (held ? ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive)
+                                                                                  : hovered ? p.panel_hover : p.panel);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), ImGui::GetColorU32(bg), st.FrameRounding);
+  if (st.FrameBorderSize > 0.0f)
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), ImGui::GetColorU32(ImGuiCol_Border), st.FrameRounding, 0, st.FrameBorderSize);
+  ImGui::RenderNavHighlight(ImRect(pos, ImVec2(pos.x + width, pos.y + height)), ImGui::GetItemID());
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + st.FramePadding.x, pos.y + (height - text.y) * 0.5f),
+              ImGui::GetColorU32(primary ? p.accent_text : p.text), label.c_str(), nullptr, wrap);
+  return pressed;
+}
+
+// Keeps the next button on this line when it fits, else starts a new line (narrow screens).
+void same_line_if_fits(const char* next_label) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(next_label, nullptr, true).x + 2 * st.FramePadding.x;
+  const float right = ImGui::GetItemRectMax().x + st.ItemSpacing.x + w;
+  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+// A checkbox whose label wraps beside it (ImGui's own label runs past a narrow screen's edge).
+// Published as a checkbox named by its label.
+bool wrap_checkbox(const char* id, const char* label, bool* v) {
+  ImGui::PushID(id);
+  const bool changed = ImGui::Checkbox("##box", v);
+  track_item(id, Sem::Checkbox, label, *v ? kChecked : 0);
+  ImGui::PopID();
+  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextWrapped("%s", label);
+  return changed;
+}
+
+// Whether the combo just drawn has its list open (ImGui 1.86 names the popup after the combo).
+bool combo_open() { return ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, ImGui::GetItemID()), ImGuiPopupFlags_None); }
+
+// A child window whose text wraps at its own edge (each ImGui window keeps its own wrap position).
+// A bordered panel keeps its text off its edges (the theme draws no border, so ImGui would not).
+bool begin_panel(const char* id, ImVec2 size, bool border, ImGuiWindowFlags flags) {
+  if (border) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
+  const bool open = ImGui::BeginChild(id, size, border, flags | (border ? ImGuiWindowFlags_AlwaysUseWindowPadding : 0));
+  if (border) ImGui::PopStyleVar();
+  ImGui::PushTextWrapPos(0.0f);
+  return open;
+}
+void end_panel() {
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
 }
 
 }  // namespace buyin::ui
