@@ -108,7 +108,9 @@ test('a practice game played with the keyboard alone, then "try from here" branc
   await page.keyboard.press('Enter');  // Enter presses a focused button as Space does
   await waitScreen(page, 'meeting');
   const onDebrief = async () => (await page.evaluate(() => window.buyin.screen())) === 'debrief';
-  for (let i = 0; i < 120 && !(await ids(page, 'meeting.debrief')).length && !(await onDebrief()); i++) {
+  // A buyer who is pushed now stalls politely instead of walking out, so a game runs its meetings:
+  // up to 40 moves of one or two keys each here.
+  for (let i = 0; i < 300 && !(await ids(page, 'meeting.debrief')).length && !(await onDebrief()); i++) {
     await page.keyboard.press(String(1 + (i % 3)));  // a card, or the first/second/third person
     await page.waitForTimeout(80);
   }
