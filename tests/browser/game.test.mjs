@@ -101,7 +101,9 @@ test('a practice game played with the keyboard alone, then "try from here" branc
   await shot(page, 'practice');
   const rows = await ids(page, 'practice.scenario.');
   assert.ok(rows.length >= 7, `the library lists the full scenarios, got ${rows.length}`);
-  await focusByKeys(page, rows[0]);
+  // A row from the middle of the list: the first one sits at the scroll edge under the filters,
+  // where focus moved there by a key is published a frame late under load and the walk passes it.
+  await focusByKeys(page, rows[Math.min(2, rows.length - 1)]);
   await page.keyboard.press('Space');
   await waitScreen(page, 'briefing');
   await focusByKeys(page, 'briefing.start');
