@@ -60,6 +60,12 @@ const char* describe(Requirement r) {
   return n[static_cast<int>(r)];
 }
 
+std::string stage_phrase(int s) {
+  const std::string d = describe_stage(s);
+  const size_t sp = d.find(' ');
+  return sp == std::string::npos ? d : d.substr(0, sp) + " (" + d.substr(sp + 1) + ")";
+}
+
 int Content::find_scenario(const std::string& id) const {
   for (size_t i = 0; i < scenarios.size(); ++i) if (scenarios[i].id == id) return static_cast<int>(i);
   return -1;

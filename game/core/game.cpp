@@ -105,9 +105,8 @@ void turning_point(const Content& c, const Game& g, Debrief& d) {
   if (worst >= 0) {
     const MoveResult& r = g.results[static_cast<size_t>(worst)];
     d.turning_point = worst;
-    const std::string stage = describe_stage(r.stage_before);
     w = "The deal died in meeting " + std::to_string(d.timeline[static_cast<size_t>(worst)].meeting + 1) + ", at \"" +
-        label_for(c.moves[static_cast<size_t>(r.action.move)], sc, r.action.move) + "\": the buyer was at " + stage.substr(0, 2) + " (" + stage.substr(3) + ")";
+        label_for(c.moves[static_cast<size_t>(r.action.move)], sc, r.action.move) + "\": the buyer was at " + stage_phrase(r.stage_before);
     w += r.stage_before >= 5 ? ", ready to look, and the move pushed instead of helping." : ", not ready for a solution.";
     if (st.ending == Ending::disengaged) {
       w += " After repeated pressure the buyer stopped taking your calls.";
@@ -119,17 +118,15 @@ void turning_point(const Content& c, const Game& g, Debrief& d) {
     }
   } else if (st.ending == Ending::no_decision) {
     // What was still open, named only when the trainee heard it (the rest stays for the constraints list).
-    int open = 0, unheard = 0;
+    int open = 0;
     std::string heard;
     for (const ConstraintState& cs : st.constraints) {
       const ConstraintDef& def = sc.pool[static_cast<size_t>(cs.def)];
       if (cs.progress >= kResolved || (def.severity < 2 && cs.awareness >= kAware)) continue;
       ++open;
-      if (!cs.learned) ++unheard;
-      else if (heard.empty()) heard = std::string(describe(def.type)) + " (" + sc.stakeholders[static_cast<size_t>(def.owner)].name + ")";
+      if (cs.learned && heard.empty()) heard = std::string(describe(def.type)) + " (" + sc.stakeholders[static_cast<size_t>(def.owner)].name + ")";
     }
-    const std::string stage = describe_stage(st.stage);
-    w = "Nothing you did pushed the buyer back: the meetings ran out with the buyer at " + stage.substr(0, 2) + " (" + stage.substr(3) + ")";
+    w = "Nothing you did pushed the buyer back: the meetings ran out with the buyer at " + stage_phrase(st.stage);
     if (open == 0) w += ".";
     else if (!heard.empty()) w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open, " + heard + (open == 1 ? "." : " among them.");
     else w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open that the buyer never voiced to you.";

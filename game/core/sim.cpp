@@ -601,12 +601,6 @@ void app(std::string& s, int v) {
 }
 template <class... A>
 void cat(std::string& s, const A&... a) { (app(s, a), ...); }
-// "S1 (problem noticed)"
-std::string stage_phrase(int s) {
-  std::string d = describe_stage(s);
-  size_t sp = d.find(' ');
-  return sp == std::string::npos ? d : d.substr(0, sp) + " (" + d.substr(sp + 1) + ")";
-}
 
 bool is_push_category(Category k) { return k == Category::pitch || k == Category::rebuttal || k == Category::pressure; }
 bool is_question(Category k) {
