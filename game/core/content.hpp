@@ -85,6 +85,7 @@ struct ConstraintDef {
   enum class Start : uint8_t { hidden, known, resolved } start = Start::hidden;  // the buyer's work done before you came
   std::string summary, resolved;
   std::vector<std::string> hints;
+  std::vector<uint64_t> hint_hash;  // derived (index_content): TalkMemory::text_hash of each hint filled, 0 if it names the speaker
 };
 
 // What a line is for ("kind"): a reply to a move, or one of the special moments.
@@ -155,9 +156,15 @@ struct Scenario {
   std::array<DealStage, kStageCount> deal;
   size_t deal_deck_size = 0;
   bool deal_indexed = false;
-  // Per category: indices of the lines that can answer it (category any or that one), ascending.
-  std::array<std::vector<int>, kCategoryCount> lines_for;
+  // Per category and speaker (category * stakeholders + speaker): the reply lines that can answer it
+  // (category any or that one, speaker any or that one), ascending.
+  std::vector<std::vector<int>> lines_for;
   size_t lines_indexed = static_cast<size_t>(-1);  // lines.size() when lines_for was built
+  // Per line: TalkMemory::text_hash of its text filled ({offering}), 0 when it names the speaker
+  // ({name}, hashed when said), and line_specificity: reply selection compares these on every move.
+  std::vector<uint64_t> line_hash;
+  std::vector<int> line_spec;
+  std::array<std::vector<int>, kLineKindCount> lines_of_kind;  // line indices by kind, ascending
 };
 
 struct Callout { std::string on, text; };

@@ -7,11 +7,30 @@
 
 namespace buyin {
 
+void TalkMemory::add_hash(uint64_t h) {
+  if (!said_in_meeting(h)) meeting.push_back(h);
+  auto it = std::lower_bound(game.begin(), game.end(), std::make_pair(h, 0));
+  if (it != game.end() && it->first == h) ++it->second;
+  else game.insert(it, {h, 1});
+}
+
+bool TalkMemory::said_in_meeting(uint64_t h) const {
+  for (uint64_t m : meeting)
+    if (m == h) return true;
+  return false;
+}
+
+int TalkMemory::times(uint64_t h) const {
+  auto it = std::lower_bound(game.begin(), game.end(), std::make_pair(h, 0));
+  return it != game.end() && it->first == h ? it->second : 0;
+}
+
 TalkMemory TalkMemory::from(const std::vector<MoveResult>* results) {
   TalkMemory m;
   if (!results) return m;
+  m.game.reserve(results->size() * 2);
   for (const MoveResult& r : *results) {
-    for (const Reply& rep : r.replies) m.add(rep.text);
+    for (const Reply& rep : r.replies) m.add_hash(rep.text_hash ? rep.text_hash : text_hash(rep.text));
     if (r.meeting_ended) m.meeting.clear();
   }
   return m;
@@ -19,41 +38,96 @@ TalkMemory TalkMemory::from(const std::vector<MoveResult>* results) {
 
 namespace {
 
+// A candidate line: its text is `src` filled for the speaker (a scenario line), or `plain` followed by
+// `tail` filled (a built-in line, or a lead-in before a resolved line). Only the hash is compared.
 struct Cand {
-  int spec = 0;
-  std::string text;  // filled
-  int index = -1;    // line index, or -1 for a plain line
+  int spec;
+  uint64_t h;
+  int index;  // line index, or -1 for a plain line
+  const std::string* src;
+  const char* plain;
+  const std::string* tail;
 };
+
+// Candidates on the stack; a scenario with very many matching lines spills to the heap.
+struct Cands {
+  Cand local[48];
+  std::vector<Cand> heap;
+  int n = 0;
+  Cand* data() { return heap.empty() ? local : heap.data(); }
+  Cand& operator[](int i) { return data()[i]; }
+  void push(const Cand& c) {
+    if (heap.empty() && n < 48) { local[n++] = c; return; }
+    if (heap.empty()) heap.assign(local, local + n);
+    heap.push_back(c);
+    ++n;
+  }
+};
+
+uint64_t filled_hash(const Scenario& sc, int speaker, const std::string& text) {
+  if (text.find('{') == std::string::npos) return TalkMemory::text_hash(text);
+  return TalkMemory::text_hash(fill_text(sc, speaker, text));
+}
+
+bool indexed(const Scenario& sc) { return sc.lines_indexed == sc.lines.size() && sc.line_hash.size() == sc.lines.size(); }
+
+// Calls f(index) for every line of `kind`, in line order (the kind index when built, else a scan).
+template <class F>
+void each_line(const Scenario& sc, LineKind kind, F f) {
+  if (indexed(sc)) {
+    for (int i : sc.lines_of_kind[static_cast<size_t>(kind)]) f(i);
+  } else {
+    for (size_t i = 0; i < sc.lines.size(); ++i)
+      if (sc.lines[i].kind == kind) f(static_cast<int>(i));
+  }
+}
+
+void add_line(Cands& cs, const Scenario& sc, int speaker, int spec, int index) {
+  const std::string& t = sc.lines[static_cast<size_t>(index)].text;
+  uint64_t h = indexed(sc) ? sc.line_hash[static_cast<size_t>(index)] : 0;
+  cs.push({spec, h ? h : filled_hash(sc, speaker, t), index, &t, nullptr, nullptr});
+}
+
+
+uint64_t plain_hash(const char* t) { return TalkMemory::text_hash(t, std::char_traits<char>::length(t)); }
+
+void add_plain(Cands& cs, int spec, const char* t, uint64_t h = 0) { cs.push({spec, h ? h : plain_hash(t), -1, nullptr, t, nullptr}); }
+
+std::string text_of(const Scenario& sc, int speaker, const Cand& c) {
+  if (c.src) return fill_text(sc, speaker, *c.src);
+  std::string t = c.plain ? c.plain : "";
+  if (c.tail) t += fill_text(sc, speaker, *c.tail);
+  return t;
+}
 
 // The most specific candidate not said in this meeting (a less specific one before a repeat); among
 // those the one said least often in this game, then the seed. -1 when there is no candidate.
-int choose(const std::vector<Cand>& cs, const TalkMemory* mem, Rng& rng) {
-  if (cs.empty()) return -1;
-  std::vector<int> specs;
-  for (const Cand& c : cs) specs.push_back(c.spec);
-  std::sort(specs.begin(), specs.end());
-  specs.erase(std::unique(specs.begin(), specs.end()), specs.end());
-  auto said = [&](const Cand& c) { return mem && mem->meeting.count(c.text) > 0; };
-  auto times = [&](const Cand& c) {
-    if (!mem) return 0;
-    auto it = mem->game.find(c.text);
-    return it == mem->game.end() ? 0 : it->second;
-  };
+int choose(Cands& cs, const TalkMemory* mem, Rng& rng) {
+  const int n = cs.n;
+  if (n == 0) return -1;
+  const Cand* c = cs.data();
+  detail::SmallBuf<int, 48> ties(static_cast<size_t>(n));
   // Pass 0: the most specific line never said in this game; pass 1: not said in this meeting (the
   // least said first); pass 2: the most specific line, repeated (only when every line was said).
   for (int pass = 0; pass < 3; ++pass) {
-    for (auto s = specs.rbegin(); s != specs.rend(); ++s) {
-      int best = 1 << 30;
-      std::vector<int> ties;
-      for (size_t i = 0; i < cs.size(); ++i) {
-        const Cand& c = cs[i];
-        if (c.spec != *s || (pass < 2 && said(c)) || (pass == 0 && times(c) > 0)) continue;
-        int t = times(c);
-        if (t < best) { best = t; ties.clear(); }
-        if (t == best) ties.push_back(static_cast<int>(i));
+    int above = 1 << 30;  // the specificities are walked from the highest down, each once
+    for (;;) {
+      int s = -(1 << 30);
+      for (int i = 0; i < n; ++i)
+        if (c[i].spec < above && c[i].spec > s) s = c[i].spec;
+      if (s == -(1 << 30)) break;
+      above = s;
+      int best = 1 << 30, nt = 0;
+      for (int i = 0; i < n; ++i) {
+        if (c[i].spec != s) continue;
+        const bool said = mem && mem->said_in_meeting(c[i].h);
+        if (pass < 2 && said) continue;
+        const int t = mem ? mem->times(c[i].h) : 0;
+        if (pass == 0 && t > 0) continue;
+        if (t < best) { best = t; nt = 0; }
+        if (t == best) ties[static_cast<size_t>(nt++)] = i;
       }
-      // Two lines with the same text count once.
-      if (!ties.empty()) return ties[static_cast<size_t>(rng.below(static_cast<int>(ties.size())))];
+      if (nt > 0) return ties[static_cast<size_t>(rng.below(nt))];
       if (pass == 2) break;
     }
   }
@@ -108,14 +182,23 @@ bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const R
 }
 
 int pick_line(const Scenario& sc, const State& st, const ReplyContext& rc, const TalkMemory& mem, Rng& rng) {
-  std::vector<Cand> cs;
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
-    const LineDef& l = sc.lines[i];
-    if (!line_matches(sc, st, l, rc)) continue;
-    cs.push_back({line_specificity(l), fill_text(sc, rc.speaker, l.text), static_cast<int>(i)});
+  Cands cs;
+  const size_t np = sc.stakeholders.size();
+  if (indexed(sc) && sc.lines_for.size() == kCategoryCount * np && rc.speaker >= 0 && static_cast<size_t>(rc.speaker) < np) {
+    // Only the lines written for this category and speaker or for any (index_content), in line order as a scan would.
+    for (int i : sc.lines_for[static_cast<size_t>(rc.category) * np + static_cast<size_t>(rc.speaker)]) {
+      if (!line_matches(sc, st, sc.lines[static_cast<size_t>(i)], rc)) continue;
+      add_line(cs, sc, rc.speaker, sc.line_spec[static_cast<size_t>(i)], i);
+    }
+  } else {
+    for (size_t i = 0; i < sc.lines.size(); ++i) {
+      const LineDef& l = sc.lines[i];
+      if (!line_matches(sc, st, l, rc)) continue;
+      add_line(cs, sc, rc.speaker, line_specificity(l), static_cast<int>(i));
+    }
   }
   int k = choose(cs, &mem, rng);
-  return k < 0 ? -1 : cs[static_cast<size_t>(k)].index;
+  return k < 0 ? -1 : cs[k].index;
 }
 
 int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int stage, Rng& rng) {
@@ -137,13 +220,13 @@ int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int st
 }
 
 std::string stall_line(const Scenario& sc, int speaker, Stall s, int stage, Rng& rng, const TalkMemory* mem) {
-  std::vector<Cand> cs;
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
-    const LineDef& l = sc.lines[i];
-    if (l.kind != LineKind::stall || (l.speaker >= 0 && l.speaker != speaker) || stage < l.min_stage || stage > l.max_stage) continue;
-    if (l.stall_kind >= 0 && l.stall_kind != static_cast<int>(s)) continue;
-    cs.push_back({(l.stall_kind >= 0 ? 4 : 0) + (l.speaker >= 0 ? 2 : 0), fill_text(sc, speaker, l.text), static_cast<int>(i)});
-  }
+  Cands cs;
+  each_line(sc, LineKind::stall, [&](int i) {
+    const LineDef& l = sc.lines[static_cast<size_t>(i)];
+    if ((l.speaker >= 0 && l.speaker != speaker) || stage < l.min_stage || stage > l.max_stage) return;
+    if (l.stall_kind >= 0 && l.stall_kind != static_cast<int>(s)) return;
+    add_line(cs, sc, speaker, (l.stall_kind >= 0 ? 4 : 0) + (l.speaker >= 0 ? 2 : 0), i);
+  });
   // Plain lines a buyer in any world would say; a household talks it over at home, not with a team.
   const bool home = sc.world == World::consumer;
   static const char* const kLines[kStallCount][3] = {
@@ -158,45 +241,55 @@ std::string stall_line(const Scenario& sc, int speaker, Stall s, int stage, Rng&
       {"Let us think about it.", "We'll need to think about that.", "Let us sleep on it."},
       {"We'd want to talk it over at home first.", "We'll talk about it over dinner.", "That's a decision for both of us, at home."},
       {"Maybe after the summer.", "Not this month. We'll see.", "Let's leave it for now. We'll come back."}};
-  for (int k = 0; k < 3; ++k) {
-    std::string t = (home ? kHome : kLines)[static_cast<int>(s)][k];
-    cs.push_back({-1, t, -1});  // plain lines only when every written line was said in this meeting
-  }
+  // Their hashes, once (these lines come up on every push).
+  static const struct Hashes {
+    uint64_t h[2][kStallCount][3];
+    Hashes() {
+      for (int w = 0; w < 2; ++w)
+        for (int k = 0; k < kStallCount; ++k)
+          for (int j = 0; j < 3; ++j) h[w][k][j] = plain_hash((w ? kHome : kLines)[k][j]);
+    }
+  } hashes;
+  for (int k = 0; k < 3; ++k)
+    add_plain(cs, -1, (home ? kHome : kLines)[static_cast<int>(s)][k], hashes.h[home ? 1 : 0][static_cast<int>(s)][k]);  // plain lines only when every written line was said in this meeting
   // A written line beats a plain one even when both are unsaid: written lines are given spec >= 0.
-  int k = choose(cs, mem, rng);
-  return cs[static_cast<size_t>(k)].text;
+  return text_of(sc, speaker, cs[choose(cs, mem, rng)]);
 }
 
 std::string worry_line(const Scenario& sc, const State& st, int constraint, Rng& rng, const TalkMemory& mem) {
   const int def = st.constraints[static_cast<size_t>(constraint)].def;
   const ConstraintDef& cd = sc.pool[static_cast<size_t>(def)];
-  std::vector<Cand> cs;
-  for (const std::string& h : cd.hints) cs.push_back({0, fill_text(sc, cd.owner, h), -1});
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
-    const LineDef& l = sc.lines[i];
-    if (l.kind != LineKind::worry || !about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) continue;
-    if (st.stage < l.min_stage || st.stage > l.max_stage) continue;
-    cs.push_back({0, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
+  Cands cs;
+  const bool hh = cd.hint_hash.size() == cd.hints.size();
+  for (size_t i = 0; i < cd.hints.size(); ++i) {
+    const uint64_t h = hh ? cd.hint_hash[i] : 0;
+    cs.push({0, h ? h : filled_hash(sc, cd.owner, cd.hints[i]), -1, &cd.hints[i], nullptr, nullptr});
   }
+  each_line(sc, LineKind::worry, [&](int i) {
+    const LineDef& l = sc.lines[static_cast<size_t>(i)];
+    if (!about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) return;
+    if (st.stage < l.min_stage || st.stage > l.max_stage) return;
+    add_line(cs, sc, cd.owner, 0, i);
+  });
   // Only when every way of saying it was heard in this meeting: the owner comes back to it plainly.
   static const char* const kAgain[] = {"Like I said. That hasn't gone away.", "I keep coming back to the same thing, I know.",
                                        "Which brings me back to my worry.", "I'll say it again, because it matters to me.",
                                        "That's still sitting there, whatever else we talk about.", "Sorry, but that's still my question."};
-  for (const char* t : kAgain) cs.push_back({-1, t, -1});
-  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+  for (const char* t : kAgain) add_plain(cs, -1, t);
+  return text_of(sc, cd.owner, cs[choose(cs, &mem, rng)]);
 }
 
 std::string resolved_line(const Scenario& sc, const State& st, int constraint, bool news, Rng& rng, const TalkMemory& mem) {
   const int def = st.constraints[static_cast<size_t>(constraint)].def;
   const ConstraintDef& cd = sc.pool[static_cast<size_t>(def)];
   if (!news) return fill_text(sc, cd.owner, cd.resolved);
-  std::vector<Cand> cs;
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
-    const LineDef& l = sc.lines[i];
-    if (l.kind != LineKind::news || !about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) continue;
-    cs.push_back({l.about >= 0 ? 1 : 0, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
-  }
-  if (!cs.empty()) return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+  Cands cs;
+  each_line(sc, LineKind::news, [&](int i) {
+    const LineDef& l = sc.lines[static_cast<size_t>(i)];
+    if (!about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) return;
+    add_line(cs, sc, cd.owner, l.about >= 0 ? 1 : 0, i);
+  });
+  if (cs.n > 0) return text_of(sc, cd.owner, cs[choose(cs, &mem, rng)]);
   // The plain lead-in keeps the resolved line as written (it may start with a name).
   static const char* const kLead[] = {"Something I hadn't mentioned, and it's sorted now. ", "One thing I never brought up, because it's settled. ",
                                       "You didn't know this, but it had been bothering me. It's dealt with. "};
@@ -206,29 +299,29 @@ std::string resolved_line(const Scenario& sc, const State& st, int constraint, b
 std::string settled_line(const Scenario& sc, const State& st, int constraint, Rng& rng, const TalkMemory& mem) {
   const int def = st.constraints[static_cast<size_t>(constraint)].def;
   const ConstraintDef& cd = sc.pool[static_cast<size_t>(def)];
-  std::vector<Cand> cs;
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
-    const LineDef& l = sc.lines[i];
-    if (l.kind != LineKind::news || !about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) continue;
-    cs.push_back({1, fill_text(sc, cd.owner, l.text), static_cast<int>(i)});
-  }
+  Cands cs;
+  each_line(sc, LineKind::news, [&](int i) {
+    const LineDef& l = sc.lines[static_cast<size_t>(i)];
+    if (!about_matches(sc, l, def) || (l.speaker >= 0 && l.speaker != cd.owner)) return;
+    add_line(cs, sc, cd.owner, 1, i);
+  });
   static const char* const kLead[] = {"There was something, but it's behind us now. ", "That one's settled, for what it's worth. ",
                                       "It doesn't matter any more, it's dealt with. "};
   const std::string r = fill_text(sc, cd.owner, cd.resolved);
-  for (const char* k : kLead) cs.push_back({0, k + r, -1});
-  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+  for (const char* k : kLead) cs.push({0, TalkMemory::text_hash(k + r), -1, nullptr, k, &cd.resolved});
+  return text_of(sc, cd.owner, cs[choose(cs, &mem, rng)]);
 }
 
 namespace {
 std::string special(const Scenario& sc, LineKind kind, int speaker, int stage, Rng& rng) {
-  std::vector<Cand> cs;
-  for (size_t i = 0; i < sc.lines.size(); ++i) {
-    const LineDef& l = sc.lines[i];
-    if (l.kind != kind || (l.speaker >= 0 && l.speaker != speaker) || stage < l.min_stage || stage > l.max_stage) continue;
-    cs.push_back({l.speaker >= 0 ? 1 : 0, fill_text(sc, speaker, l.text), static_cast<int>(i)});
-  }
+  Cands cs;
+  each_line(sc, kind, [&](int i) {
+    const LineDef& l = sc.lines[static_cast<size_t>(i)];
+    if ((l.speaker >= 0 && l.speaker != speaker) || stage < l.min_stage || stage > l.max_stage) return;
+    add_line(cs, sc, speaker, l.speaker >= 0 ? 1 : 0, i);
+  });
   int k = choose(cs, nullptr, rng);
-  return k < 0 ? std::string() : cs[static_cast<size_t>(k)].text;
+  return k < 0 ? std::string() : text_of(sc, speaker, cs[k]);
 }
 }  // namespace
 
@@ -248,8 +341,8 @@ std::string purchase_line(const Scenario& sc, int speaker, int stage, Rng& rng) 
 
 std::string pushed_line(const Scenario& sc, Category cat, Verdict v, Rng& rng, const TalkMemory& mem) {
   (void)sc;
-  std::vector<Cand> cs;
-  auto add = [&](const char* t) { cs.push_back({0, t, -1}); };
+  Cands cs;
+  auto add = [&](const char* t) { add_plain(cs, 0, t); };
   switch (cat) {
     case Category::situation: add("We've covered a lot of that already."); add("More questions? I thought we'd been through this."); break;
     case Category::implication: add("I know what's at stake. That's exactly what worries me."); add("You don't need to tell me what could go wrong."); break;
@@ -260,7 +353,7 @@ std::string pushed_line(const Scenario& sc, Category cat, Verdict v, Rng& rng, c
     default: add("Hm. I'm not sure that helps."); add("Let's leave that for now."); break;
   }
   if (v == Verdict::harmful) add("I don't appreciate being pushed.");
-  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+  return cs[choose(cs, &mem, rng)].plain;
 }
 
 std::string nonverbal_line(const Scenario& sc, int speaker, bool push, Rng& rng, const TalkMemory& mem) {
@@ -269,17 +362,20 @@ std::string nonverbal_line(const Scenario& sc, int speaker, bool push, Rng& rng,
   static const char* const kCool[] = {"(folds their arms)", "(glances at the clock)", "(says nothing)", "(leans back, unconvinced)",
                                       "(looks at their notes instead of at you)", "(gives a tight smile)"};
   const std::string& who = speaker >= 0 && speaker < static_cast<int>(sc.stakeholders.size()) ? sc.stakeholders[static_cast<size_t>(speaker)].name : std::string();
-  std::vector<Cand> cs;
+  std::string texts[6];
+  Cands cs;
+  int k = 0;
   for (const char* t : push ? kCool : kCalm) {
-    std::string s = t;
+    std::string& s = texts[k++];
+    s = t;
     if (!who.empty()) {
       size_t sp = who.find(' ');
       if (sp != std::string::npos && sp > 0 && who[sp - 1] == '.') sp = who.find(' ', sp + 1);  // "Dr. Haddad"
       s = "(" + who.substr(0, sp) + " " + s.substr(1);
     }
-    cs.push_back({0, s, -1});
+    cs.push({0, TalkMemory::text_hash(s), -1, &s, nullptr, nullptr});
   }
-  return cs[static_cast<size_t>(choose(cs, &mem, rng))].text;
+  return text_of(sc, -1, cs[choose(cs, &mem, rng)]);
 }
 
 static void replace_all(std::string& s, const std::string& from, const std::string& to) {

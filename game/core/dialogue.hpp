@@ -1,25 +1,53 @@
 // Buyer replies chosen from scenario lines.
 #pragma once
-#include <map>
-#include <set>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/content.hpp"
 #include "core/rng.hpp"
 #include "core/sim.hpp"
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "TalkMemory::text_hash reads words little-endian"
+#endif
+
 namespace buyin {
 
 // What the buyer has already said (text only, never part of State): built from the game's results
 // so far, so a replay and a game played with text off reach the same state. A reply is not repeated
 // within a meeting while any other line fits; across the game, lines said less often come first.
+// Texts are kept as 64-bit hashes (text_hash): reply selection runs on every move of every bot game,
+// and string sets cost more than the rest of a move.
 struct TalkMemory {
-  std::set<std::string> meeting;          // texts said in the current meeting
-  std::map<std::string, int> game;        // text -> times said in this game
-  void add(const std::string& t) { meeting.insert(t); ++game[t]; }
+  std::vector<uint64_t> meeting;                  // texts said in the current meeting (few: searched in order)
+  std::vector<std::pair<uint64_t, int>> game;     // text -> times said in this game, sorted by hash
+  void add(const std::string& t) { add_hash(text_hash(t)); }
+  void add_hash(uint64_t h);
+  bool said_in_meeting(uint64_t h) const;
+  bool said_in_meeting(const std::string& t) const { return said_in_meeting(text_hash(t)); }
+  int times(uint64_t h) const;
   // From the results of the game so far (the current meeting starts after the last meeting_ended).
   static TalkMemory from(const std::vector<MoveResult>* results);
+  // A 64-bit hash of the bytes, eight at a time (little-endian, the same natively and in wasm):
+  // lines are hashed on every reply, and only equality within one game matters.
+  static uint64_t text_hash(const std::string& t) { return text_hash(t.data(), t.size()); }
+  static uint64_t text_hash(const char* p, size_t n) {
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ (static_cast<uint64_t>(n) * 0xff51afd7ed558ccdull);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);  // little-endian on every target (checked below)
+      h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    for (size_t k = n; k > i; --k) w = (w << 8) | static_cast<uint8_t>(p[k - 1]);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+  }
 };
 
 // What the move did, for choosing the reaction.

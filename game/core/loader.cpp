@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/content.hpp"
+#include "core/dialogue.hpp"
 #include "core/hash.hpp"
 #include "core/internal.hpp"
 
@@ -15,7 +16,7 @@ namespace buyin {
 using json = nlohmann::json;
 
 bool is_content_path(const std::string& p) {
-  if (p == "moves.json" || p == "onboarding.json") return true;
+  if (p == "moves.json" || p == "onboarding.json" || p == "lines.json") return true;
   const std::string pre = "scenarios/", suf = ".json";
   return p.size() > pre.size() + suf.size() && p.compare(0, pre.size(), pre) == 0 &&
          p.compare(p.size() - suf.size(), suf.size(), suf) == 0 && p.find('/', pre.size()) == std::string::npos;
@@ -330,7 +331,7 @@ void load_moves(Reader& r, const json& root, Content& c) {
 void load_scenario(Reader& r, const json& root, const std::string& want_id, Content& c) {
   const std::string p;
   if (!r.object(root, p, {"id", "title", "kind", "difficulty", "world", "brief", "offering", "meetings", "moves_per_meeting",
-                          "hand_size", "need", "start_stage", "needs_stated", "ready_share", "deck", "stakeholders", "constraints", "lines", "move_wording"}))
+                          "hand_size", "need", "start_stage", "needs_stated", "ready_share", "deck", "stakeholders", "constraints", "lines", "line_sets", "move_wording"}))
     return;
   Scenario s;
   s.file = r.file;
@@ -573,21 +574,97 @@ void load_onboarding(Reader& r, const json& root, Content& c, const std::set<std
   }
 }
 
+// --- Shared line sets (lines.json) -------------------------------------------------------------
+// Lines every scenario of a kind can use (stalls, tired answers to a survey of questions, early
+// need-payoff replies) are written once, in named sets, and a scenario lists the sets it takes in
+// "line_sets": they are appended after its own lines. A set line names no speaker (any).
+
+void read_line_sets(Reader& r, const json& root, json& sets) {
+  if (!r.object(root, "", {"sets"})) return;
+  const json* ss = r.field(root, "", "sets", true);
+  if (!ss) return;
+  if (!ss->is_object()) { r.err("/sets", "expected an object of set name: {note, lines}; got " + got(*ss)); return; }
+  for (auto it = ss->begin(); it != ss->end(); ++it) {
+    const std::string q = "/sets/" + esc(it.key());
+    if (!r.object(it.value(), q, {"note", "lines"})) continue;
+    const json* a = r.array(it.value(), q, "lines", 1, 100000);
+    if (!a) continue;
+    bool ok = true;
+    for (size_t i = 0; i < a->size(); ++i) {
+      const json& l = (*a)[i];
+      if (!l.is_object()) continue;  // reported where the set is used, with the line's own checks
+      auto sp = l.find("speaker");
+      if (sp != l.end() && !(sp->is_string() && sp->get_ref<const std::string&>() == "any")) {
+        r.err(q + "/lines/" + std::to_string(i) + "/speaker", "a shared line is for any speaker: expected \"any\" or no speaker; got " + got(*sp));
+        ok = false;
+      }
+    }
+    if (ok) sets[it.key()] = *a;
+  }
+}
+
+struct Included { std::string set; size_t first = 0, count = 0; };
+
+// Appends the sets a scenario names in "line_sets" to its "lines" (so every line rule checks them
+// against this scenario) and removes the key; returns where each set landed.
+std::vector<Included> include_line_sets(Reader& r, json& root, const json& sets) {
+  std::vector<Included> inc;
+  if (!root.is_object() || !root.contains("line_sets")) return inc;
+  const json names = root["line_sets"];
+  root.erase("line_sets");
+  if (!names.is_array()) { r.err("/line_sets", "expected an array of set names from lines.json; got " + got(names)); return inc; }
+  if (!root.contains("lines") || !root["lines"].is_array()) return inc;  // the scenario's own "lines" error says why
+  json& lines = root["lines"];
+  for (size_t k = 0; k < names.size(); ++k) {
+    const json& n = names[k];
+    auto it = n.is_string() ? sets.find(n.get_ref<const std::string&>()) : sets.end();
+    if (it == sets.end()) {
+      std::string list;
+      for (auto s = sets.begin(); s != sets.end(); ++s) list += (list.empty() ? "" : ", ") + s.key();
+      r.err("/line_sets/" + std::to_string(k), "expected a set name from lines.json (" + (list.empty() ? std::string("none") : list) + "); got " + got(n));
+      continue;
+    }
+    inc.push_back({it.key(), lines.size(), it->size()});
+    for (const json& l : *it) lines.push_back(l);
+  }
+  return inc;
+}
+
+// An error found in an included line is reported at the line in lines.json, naming the scenario.
+void blame_line_sets(std::vector<Diagnostic>& errors, size_t from, const std::string& file, const std::vector<Included>& inc) {
+  for (size_t e = from; e < errors.size(); ++e) {
+    Diagnostic& d = errors[e];
+    if (d.file != file || d.pointer.rfind("/lines/", 0) != 0) continue;
+    const size_t end = d.pointer.find('/', 7);
+    const std::string num = d.pointer.substr(7, end == std::string::npos ? std::string::npos : end - 7);
+    if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos || num.size() > 9) continue;
+    const size_t i = static_cast<size_t>(std::stoul(num));
+    for (const Included& in : inc) {
+      if (i < in.first || i >= in.first + in.count) continue;
+      d.message += " (in set \"" + in.set + "\", included by " + file + ")";
+      d.pointer = "/sets/" + esc(in.set) + "/lines/" + std::to_string(i - in.first) + (end == std::string::npos ? "" : d.pointer.substr(end));
+      d.file = "lines.json";
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 LoadResult load_content(const std::vector<SourceFile>& files) {
   LoadResult res;
   Content& c = res.content;
-  std::vector<const SourceFile*> moves, scenarios, onboarding;
+  std::vector<const SourceFile*> moves, scenarios, onboarding, line_sets;
   std::set<std::string> paths;
   for (const SourceFile& f : files) {
     if (!paths.insert(f.path).second) { res.errors.push_back({f.path, "", "the same file was given twice"}); continue; }
     if (!is_content_path(f.path)) {
-      res.errors.push_back({f.path, "", "not a content file (expected moves.json, onboarding.json or scenarios/<id>.json)"});
+      res.errors.push_back({f.path, "", "not a content file (expected moves.json, onboarding.json, lines.json or scenarios/<id>.json)"});
       continue;
     }
     if (f.path == "moves.json") moves.push_back(&f);
     else if (f.path == "onboarding.json") onboarding.push_back(&f);
+    else if (f.path == "lines.json") line_sets.push_back(&f);
     else scenarios.push_back(&f);
   }
   std::sort(scenarios.begin(), scenarios.end(), [](const SourceFile* a, const SourceFile* b) { return a->path < b->path; });
@@ -598,6 +675,13 @@ LoadResult load_content(const std::vector<SourceFile>& files) {
     Reader r{f->path, res.errors};
     load_moves(r, j, c);
   }
+  json sets = json::object();
+  for (const SourceFile* f : line_sets) {
+    json j;
+    if (!parse_json(*f, j, res.errors)) continue;
+    Reader r{f->path, res.errors};
+    read_line_sets(r, j, sets);
+  }
   std::set<std::string> scenario_ids;
   for (const SourceFile* f : scenarios) {
     std::string id = f->path.substr(10, f->path.size() - 15);
@@ -605,7 +689,10 @@ LoadResult load_content(const std::vector<SourceFile>& files) {
     json j;
     if (!parse_json(*f, j, res.errors)) continue;
     Reader r{f->path, res.errors};
+    const size_t before = res.errors.size();
+    std::vector<Included> inc = include_line_sets(r, j, sets);
     load_scenario(r, j, id, c);
+    blame_line_sets(res.errors, before, f->path, inc);
   }
   for (const SourceFile* f : onboarding) {
     json j;
@@ -622,11 +709,30 @@ LoadResult load_content(const std::vector<SourceFile>& files) {
 
 void index_content(Content& c) {
   for (Scenario& sc : c.scenarios) {
-    for (int k = 0; k < kCategoryCount; ++k) {
-      std::vector<int>& v = sc.lines_for[static_cast<size_t>(k)];
-      v.clear();
-      for (size_t i = 0; i < sc.lines.size(); ++i)
-        if (sc.lines[i].kind == LineKind::reply && (sc.lines[i].category < 0 || sc.lines[i].category == k)) v.push_back(static_cast<int>(i));
+    const int np = static_cast<int>(sc.stakeholders.size());
+    sc.lines_for.assign(static_cast<size_t>(kCategoryCount * np), {});
+    for (int k = 0; k < kCategoryCount; ++k)
+      for (int p = 0; p < np; ++p) {
+        std::vector<int>& v = sc.lines_for[static_cast<size_t>(k * np + p)];
+        for (size_t i = 0; i < sc.lines.size(); ++i) {
+          const LineDef& l = sc.lines[i];
+          if (l.kind == LineKind::reply && (l.category < 0 || l.category == k) && (l.speaker < 0 || l.speaker == p)) v.push_back(static_cast<int>(i));
+        }
+      }
+    auto text_hash = [&](const std::string& t) -> uint64_t {
+      return t.find("{name}") != std::string::npos ? 0 : TalkMemory::text_hash(fill_text(sc, -1, t));
+    };
+    sc.line_hash.clear();
+    sc.line_spec.clear();
+    for (std::vector<int>& v : sc.lines_of_kind) v.clear();
+    for (size_t i = 0; i < sc.lines.size(); ++i) sc.lines_of_kind[static_cast<size_t>(sc.lines[i].kind)].push_back(static_cast<int>(i));
+    for (const LineDef& l : sc.lines) {
+      sc.line_hash.push_back(text_hash(l.text));
+      sc.line_spec.push_back(line_specificity(l));
+    }
+    for (ConstraintDef& cd : sc.pool) {
+      cd.hint_hash.clear();
+      for (const std::string& h : cd.hints) cd.hint_hash.push_back(text_hash(h));
     }
     sc.lines_indexed = sc.lines.size();
     sc.deal_indexed = false;

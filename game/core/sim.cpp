@@ -693,6 +693,7 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     r.speaker_id = sc.stakeholders[static_cast<size_t>(who)].id;
     r.speaker_name = nm(who);
     r.text = fill_text(sc, who, t);
+    r.text_hash = TalkMemory::text_hash(r.text);
     r.kind = kind;
     r.constraint = cons;
   };
@@ -701,7 +702,7 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   auto said_line = [&](int who, ReplyKind kind, const std::string& t, int cons, int line) {
     say(who, kind, t, cons);
     out.replies.back().line = line;
-    mem.add(out.replies.back().text);
+    mem.add_hash(out.replies.back().text_hash);
   };
   ReplyContext rc;
   rc.speaker = speaker;
@@ -732,9 +733,9 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     // Every line that fits was said in this meeting: when the buyer has something of substance to say
     // next (a hint, a resolved worry, an invitation), the reaction is left out rather than repeated.
     const bool more = !out.learned.empty() || !out.resolved.empty() || !out.invited.empty();
-    if (li >= 0 && more && mem.meeting.count(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) li = -2;
+    if (li >= 0 && more && mem.said_in_meeting(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) li = -2;
     if (li == -2) {
-    } else if (li >= 0 && mem.meeting.count(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) {
+    } else if (li >= 0 && mem.said_in_meeting(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) {
       // Said already in this meeting, and nothing else fits: a wordless reaction rather than a repeat.
       said_line(speaker, ReplyKind::reaction, nonverbal_line(sc, speaker, push, rng, mem), -1, -1);
     } else if (li >= 0) said_line(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1, li);

@@ -88,6 +88,7 @@ struct Reply {
   int constraint = -1;  // State::constraints index for hint/resolved
   int line = -1;        // the scenario line it came from (Scenario::lines index), -1 for hints and plain lines
   bool news = false;    // a resolved constraint told as news: the trainee never heard a hint of it
+  uint64_t text_hash = 0;  // TalkMemory::text_hash(text), set when said (0: not set)
 };
 
 struct MoveResult {

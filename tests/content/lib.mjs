@@ -23,7 +23,7 @@ export function listJson(dir) {
 }
 
 let ajvCache = null;
-/** Returns { moves, scenario, onboarding } compiled validators (ajv, draft 2020-12, strict). */
+/** Returns { moves, scenario, onboarding, lines } compiled validators (ajv, draft 2020-12, strict). */
 export function validators() {
   if (ajvCache) return ajvCache;
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -32,6 +32,7 @@ export function validators() {
     moves: ajv.compile(load('moves')),
     scenario: ajv.compile(load('scenario')),
     onboarding: ajv.compile(load('onboarding')),
+    lines: ajv.compile(load('lines')),  // after scenario: its lines refer to scenario.schema.json's line
   };
   return ajvCache;
 }
@@ -123,15 +124,18 @@ export function checkOnboarding(doc, scenarios) {
 export function loadLibrary() {
   const moves = readJson(join(CONTENT, 'moves.json'));
   const scenarioFiles = listJson(join(CONTENT, 'scenarios'));
+  // Shared line sets are appended after a scenario's own lines, as the loader does.
+  const lineSets = readJson(join(CONTENT, 'lines.json')).sets;
   const scenarios = new Map();
   for (const f of scenarioFiles) {
     const s = readJson(f);
-    scenarios.set(s.id, { ...s, _file: f });
+    const lines = [...(s.lines ?? []), ...(s.line_sets ?? []).flatMap((n) => lineSets[n]?.lines ?? [])];
+    scenarios.set(s.id, { ...s, lines, _file: f });
   }
   const onboarding = readJson(join(CONTENT, 'onboarding.json'));
   return {
     moves, scenarios, onboarding, scenarioFiles,
-    files: [join(CONTENT, 'moves.json'), join(CONTENT, 'onboarding.json'), ...scenarioFiles],
+    files: [join(CONTENT, 'moves.json'), join(CONTENT, 'onboarding.json'), join(CONTENT, 'lines.json'), ...scenarioFiles],
   };
 }
 

@@ -19,6 +19,19 @@ test('onboarding.json matches onboarding.schema.json', () => {
   assert.equal(doc.$schema, './schema/onboarding.schema.json');
 });
 
+test('lines.json matches lines.schema.json', () => {
+  const doc = readJson(join(CONTENT, 'lines.json'));
+  assert.ok(v.lines(doc), ajvErrors(v.lines));
+  assert.equal(doc.$schema, './schema/lines.schema.json');
+});
+
+test('every line set a scenario names is in lines.json', () => {
+  const sets = readJson(join(CONTENT, 'lines.json')).sets;
+  for (const f of listJson(join(CONTENT, 'scenarios'))) {
+    for (const n of readJson(f).line_sets ?? []) assert.ok(sets[n], `${relative(ROOT, f)}: no line set "${n}" in lines.json`);
+  }
+});
+
 for (const f of listJson(join(CONTENT, 'scenarios'))) {
   test(`${relative(ROOT, f)} matches scenario.schema.json`, () => {
     const doc = readJson(f);
@@ -51,7 +64,7 @@ test('schemas are draft 2020-12 with an $id and a description on every property'
 });
 
 test('every content file is UTF-8 JSON without a BOM', () => {
-  const files = [join(CONTENT, 'moves.json'), join(CONTENT, 'onboarding.json'),
+  const files = [join(CONTENT, 'moves.json'), join(CONTENT, 'onboarding.json'), join(CONTENT, 'lines.json'),
     ...listJson(join(CONTENT, 'scenarios')), ...listJson(join(CONTENT, 'schema'))];
   for (const f of files) {
     const text = readFileSync(f, 'utf8');

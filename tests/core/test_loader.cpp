@@ -215,3 +215,59 @@ TEST_CASE("shipped content loads (when present)") {
   for (const Diagnostic& d : r.errors) INFO(d.str());
   CHECK(r.ok);
 }
+
+// --- shared line sets (lines.json, "line_sets") ----------------------------------------------------
+
+namespace {
+std::vector<SourceFile> with_sets(const std::string& sets_json, const std::function<void(json&)>& edit_clinic) {
+  std::vector<SourceFile> files = with(kClinic, edit_clinic);
+  files.push_back({"lines.json", sets_json});
+  return files;
+}
+const char* kSets = R"({"sets": {"common": {"note": "test", "lines": [
+  {"speaker": "any", "kind": "stall", "stall": "think", "text": "A shared stall."},
+  {"speaker": "any", "category": "pitch", "verdict": "any", "text": "A shared pitch reply."}]}}})";
+}  // namespace
+
+TEST_CASE("loader: a scenario takes in a shared line set after its own lines; the set is part of the content hash") {
+  std::vector<SourceFile> plain = th::fixture_files();
+  LoadResult base = load_content(plain);
+  REQUIRE(base.ok);
+  const Scenario& b = base.content.scenarios[static_cast<size_t>(base.content.find_scenario("fixture_clinic"))];
+  LoadResult r = load_content(with_sets(kSets, [](json& j) { j["line_sets"] = json::array({"common"}); }));
+  for (const Diagnostic& d : r.errors) INFO(d.str());
+  REQUIRE(r.ok);
+  const Scenario& s = r.content.scenarios[static_cast<size_t>(r.content.find_scenario("fixture_clinic"))];
+  REQUIRE(s.lines.size() == b.lines.size() + 2);
+  CHECK(s.lines[b.lines.size()].text == "A shared stall.");
+  CHECK(s.lines[b.lines.size()].kind == LineKind::stall);
+  CHECK(s.lines[b.lines.size() + 1].category == static_cast<int>(Category::pitch));
+  // The other scenario did not ask for the set.
+  const Scenario& solo = r.content.scenarios[static_cast<size_t>(r.content.find_scenario("fixture_solo"))];
+  const Scenario& solo0 = base.content.scenarios[static_cast<size_t>(base.content.find_scenario("fixture_solo"))];
+  CHECK(solo.lines.size() == solo0.lines.size());
+  // lines.json is content: another set text, another hash.
+  LoadResult r2 = load_content(with_sets(std::string(kSets).replace(std::string(kSets).find("A shared stall"), 14, "Another stall!"),
+                                         [](json& j) { j["line_sets"] = json::array({"common"}); }));
+  REQUIRE(r2.ok);
+  CHECK(r2.content.hash != r.content.hash);
+}
+
+TEST_CASE("loader: line set errors name the set, the line and the scenario that included it") {
+  // An unknown set name.
+  expect_error(with_sets(kSets, [](json& j) { j["line_sets"] = json::array({"nope"}); }), kClinic, "/line_sets/0", "expected a set name from lines.json (common)");
+  // A set line with a speaker of one scenario.
+  expect_error(with_sets(R"({"sets": {"common": {"lines": [{"speaker": "marta", "category": "any", "verdict": "any", "text": "x"}]}}})",
+                         [](json& j) { j["line_sets"] = json::array({"common"}); }),
+               "lines.json", "/sets/common/lines/0/speaker", "a shared line is for any speaker");
+  // A set line that breaks a line rule in the scenario that includes it: reported in lines.json.
+  expect_error(with_sets(R"({"sets": {"common": {"lines": [{"speaker": "any", "category": "pitch", "verdict": "any", "move": "no_such_move", "text": "x"}]}}})",
+                         [](json& j) { j["line_sets"] = json::array({"common"}); }),
+               "lines.json", "/sets/common/lines/0/move", "included by scenarios/fixture_clinic.json");
+  // Broken lines.json: a clear error, and scenarios that name no set still load their own lines.
+  LoadResult r = load_content(with_sets("{\"sets\": [1]}", [](json&) {}));
+  CHECK_FALSE(r.ok);
+  bool named = false;
+  for (const Diagnostic& d : r.errors) named |= d.file == "lines.json" && d.pointer == "/sets";
+  CHECK(named);
+}

@@ -46,6 +46,7 @@ struct Real {
   std::vector<SourceFile> files;  // every content file, paths relative to content/
   SourceFile moves;               // moves.json
   SourceFile small_scenario;      // the smallest scenario file (paired with a fuzzed moves.json)
+  SourceFile lines;               // lines.json (the shared line sets scenarios include)
   Content content;                // the loaded real content
 };
 
@@ -56,6 +57,8 @@ const Real& real() {
     x.moves = {"moves.json", read_file(dir + "/moves.json")};
     x.files.push_back(x.moves);
     x.files.push_back({"onboarding.json", read_file(dir + "/onboarding.json")});
+    x.lines = {"lines.json", read_file(dir + "/lines.json")};
+    x.files.push_back(x.lines);
     std::vector<std::string> names;
     if (DIR* d = opendir((dir + "/scenarios").c_str())) {
       while (dirent* e = readdir(d)) {
@@ -300,15 +303,21 @@ std::string content_one(const uint8_t* data, size_t size) {
   std::string e;
   {  // as a scenario next to the real move deck
     fuzzed.path = "scenarios/fuzzed.json";
-    LoadResult lr = load_content({R.moves, fuzzed});
+    LoadResult lr = load_content({R.moves, R.lines, fuzzed});
     if (!(e = check_load(lr, "as scenarios/fuzzed.json", fuzzed.text)).empty()) return e;
     if (lr.ok && !(e = exercise(lr.content, "as scenarios/fuzzed.json")).empty()) return e;
   }
   {  // as the move deck next to one real scenario
     fuzzed.path = "moves.json";
-    LoadResult lr = load_content({fuzzed, R.small_scenario});
+    LoadResult lr = load_content({fuzzed, R.lines, R.small_scenario});
     if (!(e = check_load(lr, "as moves.json", fuzzed.text)).empty()) return e;
     if (lr.ok && !(e = exercise(lr.content, "as moves.json")).empty()) return e;
+  }
+  {  // as the shared line sets, included by one real scenario
+    fuzzed.path = "lines.json";
+    LoadResult lr = load_content({R.moves, fuzzed, R.small_scenario});
+    if (!(e = check_load(lr, "as lines.json", fuzzed.text)).empty()) return e;
+    if (lr.ok && !(e = exercise(lr.content, "as lines.json")).empty()) return e;
   }
   return "";
 }
@@ -439,8 +448,8 @@ std::string json_suite_one(const std::string& name, const std::string& text) {
   const char kind = name.empty() ? '?' : name[0];
   std::string e;
   for (const char* path : {"scenarios/fuzzed.json", "moves.json"}) {
-    LoadResult lr = std::string(path) == "moves.json" ? load_content({SourceFile{path, text}, R.small_scenario})
-                                                       : load_content({R.moves, SourceFile{path, text}});
+    LoadResult lr = std::string(path) == "moves.json" ? load_content({SourceFile{path, text}, R.lines, R.small_scenario})
+                                                       : load_content({R.moves, R.lines, SourceFile{path, text}});
     if (!(e = check_load(lr, path, text)).empty()) return e;
     if (kind == 'y' && syntax_refused(lr)) return std::string("valid JSON refused as JSON (as ") + path + ")";
     if (kind == 'n' && (lr.ok || !syntax_refused(lr))) return std::string("invalid JSON not refused as JSON (as ") + path + ")";

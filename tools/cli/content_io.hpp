@@ -36,12 +36,13 @@ inline std::vector<std::string> list_dir(const std::string& dir, const std::stri
   return names;
 }
 
-// Every content file under dir (moves.json, onboarding.json, scenarios/*.json), paths relative to dir.
+// Every content file under dir (moves.json, onboarding.json, lines.json, scenarios/*.json), paths relative to dir.
 inline std::vector<buyin::SourceFile> read_content_dir(const std::string& dir) {
   std::vector<buyin::SourceFile> files;
   std::string t;
   if (read_file(dir + "/moves.json", t)) files.push_back({"moves.json", t});
   if (read_file(dir + "/onboarding.json", t)) files.push_back({"onboarding.json", t});
+  if (read_file(dir + "/lines.json", t)) files.push_back({"lines.json", t});
   for (const std::string& n : list_dir(dir + "/scenarios", ".json"))
     if (read_file(dir + "/scenarios/" + n, t)) files.push_back({"scenarios/" + n, t});
   return files;
