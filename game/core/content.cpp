@@ -60,10 +60,12 @@ const char* describe(Requirement r) {
   return n[static_cast<int>(r)];
 }
 
-std::string stage_phrase(int s) {
-  const std::string d = describe_stage(s);
-  const size_t sp = d.find(' ');
-  return sp == std::string::npos ? d : d.substr(0, sp) + " (" + d.substr(sp + 1) + ")";
+const char* stage_phrase(int s) {
+  // describe_stage's words with the name in brackets; a table, as explanations use it on every move.
+  static const char* n[] = {"S0 (settled status quo)", "S1 (problem noticed)", "S2 (fix it ourselves)", "S3 (decision team)",
+                            "S4 (change cost & consensus)", "S5 (buyer-ready)", "S6 (selection & validation)",
+                            "S7 (commit & adopt)"};
+  return (s >= 0 && s < kStageCount) ? n[s] : "an unknown stage";
 }
 
 int Content::find_scenario(const std::string& id) const {

@@ -45,7 +45,7 @@ const char* to_string(World w);
 // Human-facing phrases ("an overlap with existing tools").
 const char* describe(ConstraintType t);
 const char* describe_stage(int stage);  // "S4 change cost & consensus"
-std::string stage_phrase(int stage);     // "S4 (change cost & consensus)", for sentences
+const char* stage_phrase(int stage);     // "S4 (change cost & consensus)", for sentences
 
 struct MoveDef {
   std::string id;

@@ -126,7 +126,7 @@ void turning_point(const Content& c, const Game& g, Debrief& d) {
       ++open;
       if (cs.learned && heard.empty()) heard = std::string(describe(def.type)) + " (" + sc.stakeholders[static_cast<size_t>(def.owner)].name + ")";
     }
-    w = "Nothing you did pushed the buyer back: the meetings ran out with the buyer at " + stage_phrase(st.stage);
+    w = std::string("Nothing you did pushed the buyer back: the meetings ran out with the buyer at ") + stage_phrase(st.stage);
     if (open == 0) w += ".";
     else if (!heard.empty()) w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open, " + heard + (open == 1 ? "." : " among them.");
     else w += " and " + std::to_string(open) + (open == 1 ? " worry" : " worries") + " still open that the buyer never voiced to you.";

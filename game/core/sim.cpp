@@ -686,6 +686,7 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   if (speaker < 0) speaker = 0;
   if (n.objection >= 0) speaker = x.def(static_cast<size_t>(n.objection)).owner;
   auto nm = [&](int i) -> const std::string& { return sc.stakeholders[static_cast<size_t>(i)].name; };
+  out.replies.reserve(4);  // a reaction, and now and then a hint, a resolution or an invitation
   auto say = [&](int who, ReplyKind kind, const std::string& t, int cons) {
     out.replies.emplace_back();
     Reply& r = out.replies.back();
