@@ -687,21 +687,24 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   if (n.objection >= 0) speaker = x.def(static_cast<size_t>(n.objection)).owner;
   auto nm = [&](int i) -> const std::string& { return sc.stakeholders[static_cast<size_t>(i)].name; };
   out.replies.reserve(4);  // a reaction, and now and then a hint, a resolution or an invitation
-  auto say = [&](int who, ReplyKind kind, const std::string& t, int cons) {
+  // `t` is taken by value: the line functions return fresh strings, moved in rather than copied.
+  auto say = [&](int who, ReplyKind kind, std::string t, int cons, uint64_t hash = 0) {
     out.replies.emplace_back();
     Reply& r = out.replies.back();
     r.speaker = who;
     r.speaker_id = sc.stakeholders[static_cast<size_t>(who)].id;
     r.speaker_name = nm(who);
-    r.text = fill_text(sc, who, t);
-    r.text_hash = TalkMemory::text_hash(r.text);
+    r.text = t.find('{') == std::string::npos ? std::move(t) : fill_text(sc, who, t);
+    r.text_hash = hash ? hash : TalkMemory::text_hash(r.text);
     r.kind = kind;
     r.constraint = cons;
   };
   // What has been said so far: no reply is repeated within a meeting while another line fits.
   TalkMemory mem = TalkMemory::from(n.history);
-  auto said_line = [&](int who, ReplyKind kind, const std::string& t, int cons, int line) {
-    say(who, kind, t, cons);
+  auto said_line = [&](int who, ReplyKind kind, std::string t, int cons, int line) {
+    // A scenario line's hash is known (index_content) unless it names the speaker.
+    const bool known = line >= 0 && sc.line_hash.size() == sc.lines.size() && sc.lines_indexed == sc.lines.size();
+    say(who, kind, std::move(t), cons, known ? sc.line_hash[static_cast<size_t>(line)] : 0);
     out.replies.back().line = line;
     mem.add_hash(out.replies.back().text_hash);
   };
