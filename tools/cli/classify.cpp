@@ -9,7 +9,8 @@
 
 namespace cli {
 
-using json = nlohmann::json;
+// Keys in the order the issue gives them: text, category, move, topics, target, confidence.
+using json = nlohmann::ordered_json;
 using namespace buyin;
 namespace cls = buyin::classify;
 
@@ -77,7 +78,7 @@ int run_eval(const Args& a, const cls::Model& model, const cls::Context& ctx) {
   if (rows.empty()) { std::fprintf(stderr, "error: %s has no rows\n", printable(a.eval).c_str()); return 1; }
   const int K = kCategoryCount;
   std::vector<std::vector<int>> confusion(K, std::vector<int>(K, 0));
-  int correct = 0, push = 0, push_as_help = 0, push_misread = 0, caught = 0, caught_correct = 0;
+  int correct = 0, top3 = 0, push = 0, push_as_help = 0, push_misread = 0, caught = 0, caught_correct = 0;
   int topics_labelled = 0, topics_found = 0, topics_extra = 0, targets = 0, targets_right = 0, false_targets = 0;
   json errors = json::array();
   for (const cls::Example& e : rows) {
@@ -85,6 +86,7 @@ int run_eval(const Args& a, const cls::Model& model, const cls::Context& ctx) {
     const int got = r.best.category;
     confusion[e.category][got]++;
     correct += got == e.category;
+    for (const cls::Reading& x : r.closest) top3 += x.category == e.category;
     if (r.caught) { ++caught; caught_correct += got == e.category; }
     if (is_push(e.category)) {
       ++push;
@@ -115,7 +117,7 @@ int run_eval(const Args& a, const cls::Model& model, const cls::Context& ctx) {
       for (int p = 0; p < K; ++p) if (confusion[g][p]) row[to_string(static_cast<Category>(p))] = confusion[g][p];
       conf[to_string(static_cast<Category>(g))] = row;
     }
-    json j = {{"rows", n}, {"accuracy", pct(correct, n)}, {"push_rows", push}, {"push_passed_as_help", pct(push_as_help, push)},
+    json j = {{"rows", n}, {"accuracy", pct(correct, n)}, {"top3_accuracy", pct(top3, n)}, {"push_rows", push}, {"push_passed_as_help", pct(push_as_help, push)},
               {"push_misread", pct(push_misread, push)}, {"topic_recall", pct(topics_found, topics_labelled)},
               {"topics_unlabelled_found", topics_extra}, {"target_accuracy", pct(targets_right, targets)},
               {"false_targets", false_targets}, {"caught", pct(caught, n)}, {"accuracy_when_caught", pct(caught_correct, caught)},
@@ -125,6 +127,7 @@ int run_eval(const Args& a, const cls::Model& model, const cls::Context& ctx) {
   }
   std::printf("%s: %d rows\n", a.eval.c_str(), n);
   std::printf("top-1 category accuracy  %5.1f%%  (%d/%d)\n", pct(correct, n), correct, n);
+  std::printf("top-3 category accuracy  %5.1f%%  (the right category among the three readings offered)\n", pct(top3, n));
   std::printf("push passed as help      %5.1f%%  (%d of %d pitch/pressure/rebuttal rows read as another kind of move)\n",
               pct(push_as_help, push), push_as_help, push);
   std::printf("push misread             %5.1f%%  (%d of %d read as any other category)\n", pct(push_misread, push), push_misread, push);
@@ -176,8 +179,9 @@ int cmd_classify(const Args& a) {
     start = end + 1;
     cls::Result r = cls::read(model, ctx, line);
     if (a.json) {
-      json j = reading_json(r.best);
-      j["text"] = line;
+      json j = {{"text", line}};
+      const json best = reading_json(r.best);
+      for (const auto& kv : best.items()) j[kv.key()] = kv.value();
       j["caught"] = r.caught;
       if (!r.caught) {
         j["heard"] = "I didn't catch that";
