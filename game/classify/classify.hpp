@@ -53,6 +53,7 @@ struct TrainOptions {
   uint64_t seed = 20;
   int epochs = 12;
   uint32_t bucket_bits = 18;
+  int push_margin = 8;  // the margin a push must win by over a helpful category (others: 1)
 };
 Model train(const std::vector<Example>& examples, const TrainOptions& opt = {});
 // The file format: "BUYINCLS" v1, then varint-coded sparse weights and the vocabulary.

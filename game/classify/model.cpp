@@ -8,6 +8,12 @@
 
 namespace buyin::classify {
 
+namespace {
+bool is_push(int k) {
+  return k == int(Category::pitch) || k == int(Category::rebuttal) || k == int(Category::pressure);
+}
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------
 // Training. Integer arithmetic throughout, examples shuffled by the project's seeded RNG, one
 // thread: the same corpus and seed give the same bytes on every machine.
@@ -33,11 +39,13 @@ Model train(const std::vector<Example>& examples, const TrainOptions& opt) {
       int64_t s[kCategoryCount] = {};
       for (uint32_t b : f)
         for (int k = 0; k < K; ++k) s[k] += w[b * K + k];
-      // The best wrong category must trail the gold one by a margin, not just lose.
+      // The best wrong category must trail the gold one by a margin, not just lose; a wider one
+      // when a push (pitch, rebuttal, pressure) would pass as help: the costliest misreading.
       int best = -1;
       for (int k = 0; k < K; ++k)
         if (k != gold && (best < 0 || s[k] > s[best])) best = k;
-      if (s[gold] - s[best] < 1) {
+      const int64_t margin = is_push(gold) && !is_push(best) ? opt.push_margin : 1;
+      if (s[gold] - s[best] < margin) {
         for (uint32_t b : f) {
           w[b * K + gold] += 1; u[b * K + gold] += step;
           w[b * K + best] -= 1; u[b * K + best] -= step;

@@ -148,7 +148,7 @@ std::string nearest_move(const Content& c, int category, const std::vector<Const
 // integers (2^-x taken piecewise linear), so it is the same number everywhere.
 // ---------------------------------------------------------------------------------------------
 namespace {
-constexpr int32_t kScale = 12000;  // score points per halving of the odds
+constexpr int32_t kScale = 20000;  // score points per halving of the odds
 int64_t pow2_neg(int64_t d) {
   int64_t k = d / kScale, r = d % kScale;
   if (k >= 30) return 0;
