@@ -10,6 +10,7 @@ struct Args {
   std::string command;
   std::vector<std::string> positional;
   std::string content = "content", scenario, policy, out, challenge, player = "bot", team, csv;
+  std::string eval, model;  // classify: --eval FILE.tsv, --model PATH
   unsigned long long seed = 1;
   bool seed_given = false;
   int games = 100;
@@ -45,4 +46,7 @@ std::vector<std::string> gather_codes(const std::vector<std::string>& args);
 
 // talk.cpp: the replies of facilitator and classic games, counted against the dialogue targets.
 int cmd_talk(const Args& a);
+
+// classify.cpp: typed sentences read as moves (one a line), or --eval on a labelled TSV.
+int cmd_classify(const Args& a);
 }  // namespace cli

@@ -24,6 +24,8 @@ static void usage() {
       "                                        verify, rank by percent of the expert, flag, export CSV\n"
       "  golden --out DIR                      write golden replays (use fixture content)\n"
       "  talk [--games N] [--scenario ID] [--json]  replies of the facilitator and classic games (default 1000)\n"
+      "  classify [--json] [--scenario ID] [--model PATH] [FILE|-]  read typed sentences (one a line) as moves\n"
+      "  classify --eval FILE.tsv [--json]     accuracy, push passed as help, topic recall, confusion table\n"
       "  bench                                 moves/s (best of 3 rounds), us per game, expert ms per game (mean, max)\n"
       "policies: random pusher classic facilitator expert\n"
       "zoo: same_card facilitative_only listen_only give_space_first top_of_hand never_recommend");
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
   if (cmd == "leaderboard") return cli::cmd_leaderboard(a);
   if (cmd == "golden") return cli::cmd_golden(a);
   if (cmd == "bench") return cli::cmd_bench(a);
+  if (cmd == "classify") return cli::cmd_classify(a);
   if (cmd == "talk") { if (!a.games_given) a.games = 1000; return cli::cmd_talk(a); }
   usage();
   return 2;

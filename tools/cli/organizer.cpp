@@ -236,6 +236,8 @@ bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& erro
     else if (s == "--challenge") { if (!val(a.challenge)) return false; }
     else if (s == "--player") { if (!val(a.player)) return false; }
     else if (s == "--team") { if (!val(a.team)) return false; }
+    else if (s == "--eval") { if (!val(a.eval)) return false; }
+    else if (s == "--model") { if (!val(a.model)) return false; }
     else if (s == "--seed") {
       unsigned long long u = 0;
       if (!val(v)) return false;
