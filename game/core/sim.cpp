@@ -135,6 +135,15 @@ int dealable_slots(const Content& c, const Scenario& sc, int stage, std::array<i
   return n;
 }
 
+// The order the hand is shown in: a seeded permutation of the canonical order (category, then slot),
+// so a card's position says nothing about its category. Its own dice stream (7), one per move, so
+// the dealing and the simulation draw exactly what they drew before; moves are named by id, never
+// by position, so replays and result codes keep their meaning.
+void shuffle_order(const State& st, Card* out, int n) {
+  Rng r = rng_for(st.seed, 7, static_cast<uint64_t>(st.moves_made));
+  for (int i = n; i > 1; --i) std::swap(out[i - 1], out[r.below(i)]);
+}
+
 // The hand, written to `out` (room for sc.hand_size cards); returns the number of cards.
 // deal_hand's algorithm exactly, without allocations, and without the dice whose results cannot
 // change the hand (the shuffle of the remaining cards is skipped once one card per category filled it).
@@ -172,12 +181,13 @@ int deal_into(const Content& c, const State& st, Card* out) {
   }
   if (n == hand) {
     // Once one card per category filled the hand, the shuffle of the others cannot change it: skipped.
-    // One card per category: the hand's order (category, then slot) is the category order.
+    // One card per category: the canonical order (category, then slot) is the category order.
     n = 0;
     for (int k = 0; k < kCategoryCount; ++k) {
       int slot = pick_of[static_cast<size_t>(k)];
       if (slot >= 0) out[n++] = {sc.deck[static_cast<size_t>(slot)], slot};
     }
+    shuffle_order(st, out, n);
     return n;
   }
   // Every pick went into the hand: the rest is the other dealable slots, ascending, then shuffled.
@@ -197,7 +207,7 @@ int deal_into(const Content& c, const State& st, Card* out) {
     for (int i = nrest; i > 1; --i) std::swap(rest[static_cast<size_t>(i - 1)], rest[static_cast<size_t>(r.below(i))]);
     for (int i = 0; i < nrest && n < hand; ++i) out[n++] = {sc.deck[static_cast<size_t>(rest[static_cast<size_t>(i)])], rest[static_cast<size_t>(i)]};
   }
-  // Order by category, then deck slot (insertion sort: a hand is a few cards).
+  // The canonical order, category then deck slot (insertion sort: a hand is a few cards), then shuffled.
   for (int i = 1; i < n; ++i) {
     Card k = out[i];
     int ck = static_cast<int>(c.moves[static_cast<size_t>(k.move)].category);
@@ -210,6 +220,7 @@ int deal_into(const Content& c, const State& st, Card* out) {
     }
     out[j] = k;
   }
+  shuffle_order(st, out, n);
   return n;
 }
 

@@ -1,0 +1,161 @@
+// What the cards and the explanations give away: the hand's order says nothing about a card's
+// category, and no explanation names a hidden constraint's type before the buyer has voiced it.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/content.hpp"
+#include "helpers.hpp"
+
+using namespace buyin;
+
+namespace {
+
+// ---- chi-square upper tail, in doubles (the test only; the core never uses floating point) ----
+// Q(a, x), the regularized upper incomplete gamma: a series below a+1, a continued fraction above.
+double gamma_q(double a, double x) {
+  if (x <= 0) return 1.0;
+  const double lg = std::lgamma(a);
+  if (x < a + 1) {
+    double sum = 1.0 / a, term = sum;
+    for (int n = 1; n < 500; ++n) {
+      term *= x / (a + n);
+      sum += term;
+      if (std::fabs(term) < std::fabs(sum) * 1e-14) break;
+    }
+    return 1.0 - sum * std::exp(-x + a * std::log(x) - lg);
+  }
+  double b = x + 1 - a, c = 1e300, d = 1 / b, h = d;
+  for (int i = 1; i < 500; ++i) {
+    const double an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (std::fabs(d) < 1e-300) d = 1e-300;
+    c = b + an / c;
+    if (std::fabs(c) < 1e-300) c = 1e-300;
+    d = 1 / d;
+    const double del = d * c;
+    h *= del;
+    if (std::fabs(del - 1) < 1e-14) break;
+  }
+  return std::exp(-x + a * std::log(x) - lg) * h;
+}
+
+// p-value of a chi-square goodness-of-fit test of `counts` against the uniform distribution.
+double uniform_p(const std::vector<long>& counts) {
+  long total = 0;
+  for (long k : counts) total += k;
+  const double expect = static_cast<double>(total) / static_cast<double>(counts.size());
+  double chi = 0;
+  for (long k : counts) chi += (static_cast<double>(k) - expect) * (static_cast<double>(k) - expect) / expect;
+  return gamma_q((static_cast<double>(counts.size()) - 1) / 2, chi / 2);
+}
+
+}  // namespace
+
+TEST_CASE("the statistic itself: a uniform table passes, a table ordered by category fails") {
+  CHECK(uniform_p({100, 100, 100, 100}) > 0.99);
+  CHECK(uniform_p({110, 95, 100, 95}) > 0.01);
+  CHECK(uniform_p({400, 0, 0, 0}) < 1e-9);
+  // Known values: chi2 = 6.635 with 1 degree of freedom is p = 0.01; 9.21 with 2 is p = 0.01.
+  CHECK(std::fabs(gamma_q(0.5, 6.635 / 2) - 0.01) < 1e-4);
+  CHECK(std::fabs(gamma_q(1.0, 9.210 / 2) - 0.01) < 1e-4);
+  CHECK(std::fabs(gamma_q(3.5, 18.475 / 2) - 0.01) < 1e-4);
+}
+
+TEST_CASE("the hand's order gives nothing away: each category's position is uniform over 1000 seeds") {
+  const Content* c = th::shipped();
+  REQUIRE(c);
+  int tests = 0;
+  for (size_t si = 0; si < c->scenarios.size(); ++si) {
+    const Scenario& sc = c->scenarios[si];
+    // counts[category][position]: where in the hand a card of that category was shown.
+    std::map<int, std::vector<long>> counts;
+    for (uint64_t seed = 1; seed <= 1000; ++seed) {
+      const State st = initial_state(*c, static_cast<int>(si), seed, 0);
+      const std::vector<Card> hand = deal_hand(*c, st);
+      REQUIRE(static_cast<int>(hand.size()) == sc.hand_size);
+      for (size_t pos = 0; pos < hand.size(); ++pos) {
+        std::vector<long>& row = counts[static_cast<int>(c->moves[static_cast<size_t>(hand[pos].move)].category)];
+        row.resize(hand.size());
+        ++row[pos];
+      }
+    }
+    for (const auto& [cat, row] : counts) {
+      long total = 0;
+      for (long k : row) total += k;
+      if (total < 5 * static_cast<long>(row.size())) continue;  // too rare for the test (expected count below 5)
+      ++tests;
+      const double p = uniform_p(row);
+      INFO(sc.id << ", " << to_string(static_cast<Category>(cat)) << ": " << total << " cards, p = " << p);
+      CHECK(p > 0.01);
+    }
+  }
+  CHECK(tests >= 50);  // the test saw most categories in every scenario
+}
+
+TEST_CASE("the hand is the same set of cards in every order: shuffling changes only the positions") {
+  const Content* c = th::shipped();
+  REQUIRE(c);
+  for (size_t si = 0; si < c->scenarios.size(); ++si) {
+    for (uint64_t seed = 1; seed <= 20; ++seed) {
+      Game g = play_policy(*c, GameConfig{c->scenarios[si].id, seed, 0}, Policy::random, false);
+      State st = initial_state(*c, static_cast<int>(si), seed, 0);
+      int moved = 0, hands = 0;
+      for (const MoveResult& r : g.results) {
+        std::vector<Card> hand = deal_hand(*c, st);
+        // The canonical order (category, then slot) is what the shown order is a permutation of.
+        for (size_t i = 1; i < hand.size(); ++i) {
+          const int a = static_cast<int>(c->moves[static_cast<size_t>(hand[i - 1].move)].category);
+          const int b = static_cast<int>(c->moves[static_cast<size_t>(hand[i].move)].category);
+          if (a > b || (a == b && hand[i - 1].deck_slot > hand[i].deck_slot)) { ++moved; break; }
+        }
+        ++hands;
+        std::vector<Card> again = deal_hand(*c, st);  // deterministic: the same state, the same order
+        REQUIRE(again.size() == hand.size());
+        for (size_t i = 0; i < hand.size(); ++i) CHECK(again[i].move == hand[i].move);
+        apply_move(*c, st, r.action, false);
+      }
+      CHECK(moved * 2 > hands);  // most hands are not in the canonical order
+    }
+  }
+}
+
+TEST_CASE("no explanation names a constraint type the buyer has not voiced (200 bot games)") {
+  const Content* c = th::shipped();
+  REQUIRE(c);
+  const Policy policies[] = {Policy::random, Policy::pusher, Policy::classic, Policy::facilitator};
+  int games = 0, named = 0, checked = 0;
+  for (int gi = 0; gi < 200; ++gi) {
+    const Scenario& sc = c->scenarios[static_cast<size_t>(gi) % c->scenarios.size()];
+    const Game g = play_policy(*c, GameConfig{sc.id, 7000 + static_cast<uint64_t>(gi), 0}, policies[gi % 4], true);
+    ++games;
+    // Voiced: the buyer said a line of it (a hint, a worry, a resolution told as news), or the brief
+    // told it (start: known).
+    std::set<int> voiced;
+    const State st0 = initial_state(*c, g.state.scenario, g.state.seed, 0);
+    for (const ConstraintState& cs : st0.constraints)
+      if (cs.learned) voiced.insert(static_cast<int>(sc.pool[static_cast<size_t>(cs.def)].type));
+    for (size_t i = 0; i < g.results.size(); ++i) {
+      const MoveResult& r = g.results[i];
+      // The explanation is read after the replies of the same move.
+      for (const Reply& rp : r.replies)
+        if (rp.constraint >= 0 && (rp.kind == ReplyKind::hint || rp.kind == ReplyKind::objection || rp.kind == ReplyKind::resolved))
+          voiced.insert(static_cast<int>(sc.pool[static_cast<size_t>(g.state.constraints[static_cast<size_t>(rp.constraint)].def)].type));
+      for (int t = 0; t < kConstraintTypeCount; ++t) {
+        if (r.explanation.find(describe(static_cast<ConstraintType>(t))) == std::string::npos) continue;
+        ++named;
+        INFO(sc.id << " seed " << g.state.seed << " move " << i << ": " << r.explanation);
+        CHECK(voiced.count(t) == 1);
+      }
+      ++checked;
+    }
+  }
+  CHECK(games == 200);
+  CHECK(named > 0);  // the explanations still name what the buyer did voice
+  MESSAGE("explanations checked: " << checked << ", naming a voiced type: " << named);
+}
