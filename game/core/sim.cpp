@@ -663,9 +663,12 @@ struct Notes {
   int b_said_speaker = -1;
   int veto_by = -1, objection = -1;
   bool overused = false;
+  uint64_t b_heard = 0;     // bit i: the buyer had voiced constraint i before this move (explanations name only those)
   std::vector<int> worked;  // constraints whose awareness or progress this move moved (text only)
   const std::vector<MoveResult>* history = nullptr;  // the game's results so far (text only)
 };
+
+bool heard_earlier(const Notes& n, size_t i) { return i < 64 && ((n.b_heard >> i) & 1u) != 0; }
 
 bool bc_progress_resolved(const State& st, int i) { return st.constraints[static_cast<size_t>(i)].progress >= kResolved; }
 
@@ -819,13 +822,17 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   } else if (st.ending == Ending::purchase) {
     cat(e, who, " committed: signature and plan, in meeting ", n.b_meeting + 1, ".");
   } else if (!out.resolved.empty()) {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(out.resolved[0]));
-    bool heard = x.st.constraints[static_cast<size_t>(out.resolved[0])].learned;
-    cat(e, nm(cd.owner), " worked through ", heard ? describe(cd.type) : "something they had not mentioned",
+    // A hidden constraint's type is named only once the buyer has voiced it: the trainee hears what a
+    // hint is about from the buyer's own words, not from the explanation beside them.
+    const size_t ri = static_cast<size_t>(out.resolved[0]);
+    const ConstraintDef& cd = x.def(ri);
+    const bool heard_before = heard_earlier(n, ri);
+    const bool heard_now = std::find(out.learned.begin(), out.learned.end(), out.resolved[0]) != out.learned.end();
+    cat(e, nm(cd.owner), " worked through ", heard_before ? describe(cd.type) : heard_now ? "what they had just mentioned" : "something they had not mentioned",
         out.meeting_ended ? " between meetings" : "", ": it is resolved.");
   } else if (!out.learned.empty()) {
     const ConstraintDef& cd = x.def(static_cast<size_t>(out.learned[0]));
-    cat(e, "Your move let ", nm(cd.owner), " voice ", describe(cd.type), ": you now know it is in the way.");
+    cat(e, "Your move let ", nm(cd.owner), " voice something that stands in the way: listen again to what was just said.");
   } else if (!out.invited.empty()) {
     cat(e, "The buyer will ask ", nm(out.invited[0]), " to join from the next meeting: the people it affects come in.");
   } else if (!out.joined.empty()) {
@@ -856,7 +863,7 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   } else if (x.first_touched >= 0) {
     const size_t i = static_cast<size_t>(x.first_touched);
     const ConstraintDef& cd = x.def(i);
-    if (st.constraints[i].learned) cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
+    if (heard_earlier(n, i)) cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
     else cat(e, is_question(m.category) ? "Your question gave " : "That gave ", nm(cd.owner), " something to think about.");
   } else if (st.needs_stated > n.b_needs_stated && out.category == Category::need_payoff) {
     cat(e, who, " described the value in their own words.");
@@ -943,6 +950,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   n.b_needs_stated = b_needs_stated;
   n.b_said = b_said;
   n.b_said_speaker = b_said_speaker;
+  for (size_t i = 0; i < ncons && i < 64; ++i) if (bc[i].learned) n.b_heard |= uint64_t{1} << i;
   const int d = x.distance();
   const int cat_in_meeting = st.category_uses_meeting[static_cast<size_t>(m.category)];
 
