@@ -92,7 +92,14 @@ test('after onboarding, a practice game shows cards with no heading or word nami
   await context.close();
 });
 
-test('practice with "Coach hints" on groups the cards under their kind again', async () => {
+test('practice groups the cards under their kind until onboarding is passed, and again with "Coach hints" on', async () => {
+  const fresh = await open(session);
+  await startPractice(fresh.page);
+  const first = await hand(fresh.page);
+  assert.ok(first.headings.some((x) => TITLES.includes(x)), `before onboarding, coach hints are on: ${first.headings.join(' | ')}`);
+  assert.deepEqual(fresh.log.errors, []);
+  await fresh.context.close();
+
   const { page, context, log } = await open(session);
   await passOnboarding(page);
   await click(page, 'settings.coach_hints');

@@ -85,7 +85,9 @@ TEST_CASE("the hand's order gives nothing away: each category's position is unif
         ++row[pos];
       }
     }
-    for (const auto& [cat, row] : counts) {
+    for (const auto& entry : counts) {
+      const int cat = entry.first;  // not a structured binding: INFO captures it
+      const std::vector<long>& row = entry.second;
       long total = 0;
       for (long k : row) total += k;
       if (total < 5 * static_cast<long>(row.size())) continue;  // too rare for the test (expected count below 5)
