@@ -147,7 +147,7 @@ void shuffle_order(const State& st, Card* out, int n) {
 // The hand, written to `out` (room for sc.hand_size cards); returns the number of cards.
 // deal_hand's algorithm exactly, without allocations, and without the dice whose results cannot
 // change the hand (the shuffle of the remaining cards is skipped once one card per category filled it).
-int deal_into(const Content& c, const State& st, Card* out) {
+int deal_into(const Content& c, const State& st, Card* out, bool shown) {
   if (st.ending != Ending::none) return 0;
   const Scenario& sc = scen(c, st);
   const size_t deck = sc.deck.size();
@@ -187,7 +187,7 @@ int deal_into(const Content& c, const State& st, Card* out) {
       int slot = pick_of[static_cast<size_t>(k)];
       if (slot >= 0) out[n++] = {sc.deck[static_cast<size_t>(slot)], slot};
     }
-    shuffle_order(st, out, n);
+    if (shown) shuffle_order(st, out, n);
     return n;
   }
   // Every pick went into the hand: the rest is the other dealable slots, ascending, then shuffled.
@@ -220,7 +220,7 @@ int deal_into(const Content& c, const State& st, Card* out) {
     }
     out[j] = k;
   }
-  shuffle_order(st, out, n);
+  if (shown) shuffle_order(st, out, n);
   return n;
 }
 
@@ -232,9 +232,9 @@ bool target_ok(const Content& c, const State& st, int move, int target) {
   return can_aim(m, st, static_cast<size_t>(target));
 }
 
-HandBuf::HandBuf(const Content& c, const State& st)
+HandBuf::HandBuf(const Content& c, const State& st, bool shown)
     : SmallBuf<Card, 16>(st.ending != Ending::none ? 0 : static_cast<size_t>(std::max(0, c.scenarios[static_cast<size_t>(st.scenario)].hand_size))) {
-  n = deal_into(c, st, p);
+  n = deal_into(c, st, p, shown);
 }
 
 }  // namespace detail

@@ -164,3 +164,40 @@ TEST_CASE("no explanation names a constraint type the buyer has not voiced (200 
   CHECK(named > 0);  // the explanations still name what the buyer did voice
   MESSAGE("explanations checked: " << checked << "; naming a voiced type: " << named << "; naming one voiced only in the same move: " << same_move);
 }
+
+TEST_CASE("the scaffolding fades: the first two lessons show the kinds of move, the later ones do not") {
+  const Content* c = th::shipped();
+  REQUIRE(c);
+  REQUIRE(c->lessons.size() >= 3);
+  for (size_t i = 0; i < c->lessons.size(); ++i) {
+    INFO(c->lessons[i].id);
+    CHECK(c->lessons[i].show_categories == (i < 2));
+  }
+}
+
+TEST_CASE("lint warns on a label that names its own kind of move, and on nothing else in the shipped deck") {
+  const Content* c = th::shipped();
+  REQUIRE(c);
+  for (const Diagnostic& d : lint_content(*c)) CHECK_MESSAGE(d.message.find("names its own kind of move") == std::string::npos, d.message);
+  Content bad = *c;
+  int pitch = -1, listen = -1;
+  for (size_t i = 0; i < bad.moves.size(); ++i) {
+    if (bad.moves[i].category == Category::pitch && pitch < 0) pitch = static_cast<int>(i);
+    if (bad.moves[i].category == Category::listen && listen < 0) listen = static_cast<int>(i);
+  }
+  REQUIRE(pitch >= 0);
+  REQUIRE(listen >= 0);
+  bad.moves[static_cast<size_t>(pitch)].label = "Pitch the product";
+  bad.moves[static_cast<size_t>(listen)].world_label[static_cast<size_t>(World::consumer)] = "Just listen";
+  int warned = 0;
+  for (const Diagnostic& d : lint_content(bad))
+    if (d.message.find("names its own kind of move") != std::string::npos) {
+      ++warned;
+      CHECK((d.pointer == "/moves/" + std::to_string(pitch) + "/label" || d.pointer == "/moves/" + std::to_string(listen) + "/worlds/consumer/label"));
+    }
+  CHECK(warned == 2);
+  // Another kind's word is not a giveaway of this card's kind ("close" on a question is not a close).
+  bad = *c;
+  bad.moves[static_cast<size_t>(listen)].label = "Who is close to the problem?";
+  for (const Diagnostic& d : lint_content(bad)) CHECK(d.message.find("names its own kind of move") == std::string::npos);
+}
