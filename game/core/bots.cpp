@@ -26,6 +26,8 @@ namespace {
 struct Option { Action a; Category cat; int value; int slot; };
 
 // Calls f(card, target) for every card of the hand and every legal target, in legal_targets order.
+// The hand in its canonical order (category, then slot): a policy chooses by what a card is, never by
+// where the screen shows it, so shuffling the shown order moves no bot (top_of_hand reads the screen).
 template <class F>
 void for_each_option(const Content& c, const State& st, const detail::HandBuf& hand, F&& f) {
   for (const Card& k : hand) {
@@ -37,7 +39,7 @@ void for_each_option(const Content& c, const State& st, const detail::HandBuf& h
 }
 template <class F>
 void for_each_option(const Content& c, const State& st, F&& f) {
-  for_each_option(c, st, detail::HandBuf(c, st), f);
+  for_each_option(c, st, detail::HandBuf(c, st, false), f);
 }
 
 std::vector<Option> options(const Game& g) {
@@ -186,7 +188,8 @@ const Option& pusher(std::vector<Option>& opts, Rng& r) {
 }
 
 // ---- the zoo: degenerate strategies a balanced game must not reward ------------------------------
-// Each picks from the options in the hand's order (the first legal target of a card comes first).
+// Each picks from the options in the canonical order (the first legal target of a card comes first);
+// top_of_hand from the order on screen, as a trainee clicking the top card would.
 const Option& first_of(std::vector<Option>& opts, Category k) {
   for (const Option& o : opts) if (o.cat == k) return o;
   return opts[0];
@@ -208,7 +211,12 @@ const Option& zoo(const Game& g, Policy p, std::vector<Option>& opts, Rng& r) {
                    o.cat == Category::pressure) ? 0 : 1;
       return best(opts, r);
     }
-    default: return opts[0];  // top_of_hand
+    default: {  // top_of_hand: the first card on screen (the hand as shown), at its first legal target
+      const detail::HandBuf shown(*g.content, g.state, true);
+      for (const Card& k : shown)
+        for (const Option& o : opts) if (o.a.move == k.move) return o;
+      return opts[0];
+    }
   }
 }
 
@@ -312,7 +320,7 @@ struct Choice { Action a; int slot = -1; };
 Choice choose(const Game& g, Policy p) {
   const Content& c = *g.content;
   if (p == Policy::random) {  // uniform over the options: count them, then walk to the pick (no list)
-    const detail::HandBuf hand(c, g.state);
+    const detail::HandBuf hand(c, g.state, false);
     int count = 0;
     for_each_option(c, g.state, hand, [&](const Card&, int) { ++count; });
     if (count == 0) return {};

@@ -177,6 +177,8 @@ const char* describe(Requirement r);  // "you placed a recommendation only once 
 struct Lesson {
   std::string id, scenario, title, idea, coach_intro;
   int pass_score = 0;
+  // The scaffolding: cards show their kind of move and the coach names it (the first lessons only).
+  bool show_categories = false;
   std::vector<Requirement> requirements;
   std::vector<Callout> callouts;
 };

@@ -26,7 +26,8 @@ struct SmallBuf {
 // Room for a dealt hand: the loader allows hand_size 3..9.
 struct HandBuf : SmallBuf<Card, 16> {
   int n = 0;
-  HandBuf(const Content& c, const State& st);  // deals
+  // Deals; shown=false keeps the canonical order (category, then slot) instead of the order on screen.
+  HandBuf(const Content& c, const State& st, bool shown = true);
   const Card* begin() const { return p; }
   const Card* end() const { return p + n; }
 };
@@ -43,7 +44,9 @@ inline bool can_aim(const MoveDef& m, const State& st, size_t person) {
 int dealable_slots(const Content& c, const Scenario& sc, int stage, std::array<int, kCategoryCount + 1>& start, int* out);
 
 // deal_hand into `out` (room for the scenario's hand_size cards); returns the number of cards.
-int deal_into(const Content& c, const State& st, Card* out);
+// shown=false: the same cards in the canonical order (category, then deck slot), not shuffled for the
+// screen. The bots choose by what a card is, so the order a trainee sees never moves their play.
+int deal_into(const Content& c, const State& st, Card* out, bool shown = true);
 // Whether `target` is one of legal_targets(c, st, move).
 bool target_ok(const Content& c, const State& st, int move, int target);
 // apply_card's work into a fresh `out` whose action and move_id the caller sets (or not).

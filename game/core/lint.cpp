@@ -55,6 +55,25 @@ bool has_word(const std::string& text, const std::string& word) {
 
 const char* const kStallNames[] = {"proposal", "think", "team", "later"};
 
+// Words a card must not say about itself: the trainer's names for its kind of move. A card shows what
+// the seller would say; "pitch", "rebut" or "push to close" on it hands the trainee the answer. Words
+// a real seller says to a buyer ("demo", "discount", "pilot", "price") are the temptation and stay.
+const std::vector<std::string>& category_words(Category k) {
+  static const std::vector<std::string> w[kCategoryCount] = {
+      {"facilitate", "facilitative", "open question", "help them think"},
+      {"implication", "cost of inaction", "cost of staying put"},
+      {"involve", "involve others", "stakeholder", "stakeholders", "consensus", "bring people in"},
+      {"listen", "listening", "active listening"},
+      {"give space", "give them space"},
+      {"situation question", "fact-finding", "fact finding", "get the facts"},
+      {"need-payoff", "need payoff", "payoff", "their value"},
+      {"pitch", "pitches", "pitching", "presentation", "sales pitch", "present"},
+      {"rebut", "rebuttal", "rebuttals", "objection", "objections", "handle objections", "argue", "counter"},
+      {"pressure", "push", "pushy", "close", "closing", "push to close", "urgency", "hard sell"},
+      {"de-risk", "derisk", "de-risking", "risk reversal"}};
+  return w[static_cast<int>(k)];
+}
+
 }  // namespace
 
 std::vector<Diagnostic> lint_content(const Content& c) {
@@ -62,10 +81,23 @@ std::vector<Diagnostic> lint_content(const Content& c) {
   auto check_text = [&](const std::string& file, const std::string& ptr, const std::string& text) {
     if (const char* p = placeholder(text)) w.push_back({file, ptr, std::string("placeholder text (\"") + p + "\")"});
   };
+  // A label naming its own category gives the answer away (content/README.md, "Cards in the seller's voice").
+  auto check_label = [&](const std::string& file, const std::string& ptr, const MoveDef& m, const std::string& label) {
+    for (const std::string& word : category_words(m.category))
+      if (has_word(label, word)) {
+        w.push_back({file, ptr, "the label \"" + label + "\" says \"" + word + "\", which names its own kind of move (" + to_string(m.category) +
+                                    "): write what the seller would say instead"});
+        return;
+      }
+  };
   for (size_t i = 0; i < c.moves.size(); ++i) {
     const MoveDef& m = c.moves[i];
     std::string p = "/moves/" + std::to_string(i);
     check_text("moves.json", p + "/label", m.label);
+    check_label("moves.json", p + "/label", m, m.label);
+    for (int wi = 0; wi < kWorldCount; ++wi)
+      if (!m.world_label[static_cast<size_t>(wi)].empty())
+        check_label("moves.json", p + "/worlds/" + to_string(static_cast<World>(wi)) + "/label", m, m.world_label[static_cast<size_t>(wi)]);
     for (size_t k = 0; k < m.phrasings.size(); ++k) check_text("moves.json", p + "/phrasings/" + std::to_string(k), m.phrasings[k]);
   }
   for (const Scenario& s : c.scenarios) {
@@ -178,6 +210,11 @@ std::vector<Diagnostic> lint_content(const Content& c) {
       if (l.stall && l.stall_kind >= 0 && !kind_possible[l.stall_kind])
         w.push_back({f, "/lines/" + std::to_string(i), std::string("unreachable: no move in the deck leads to a \"") + kStallNames[l.stall_kind] + "\" stall"});
     }
+    for (const Scenario::Wording& wd : s.wording)
+      if (wd.move >= 0 && !wd.label.empty()) {
+        const MoveDef& m = c.moves[static_cast<size_t>(wd.move)];
+        check_label(f, "/move_wording/" + m.id + "/label", m, wd.label);
+      }
     // Words that do not belong in this world ("wrong_words" in moves.json).
     const std::vector<std::string>& wrong = c.wrong_words[static_cast<size_t>(s.world)];
     for (int mi : s.deck) {

@@ -537,7 +537,7 @@ void load_onboarding(Reader& r, const json& root, Content& c, const std::set<std
   for (size_t i = 0; i < a->size(); ++i) {
     const json& j = (*a)[i];
     std::string p = "/lessons/" + std::to_string(i);
-    if (!r.object(j, p, {"id", "scenario", "title", "idea", "coach_intro", "pass_score", "requires", "callouts"})) continue;
+    if (!r.object(j, p, {"id", "scenario", "title", "idea", "coach_intro", "pass_score", "requires", "callouts", "show_categories"})) continue;
     Lesson l;
     size_t before = r.errors.size();
     if (r.id(j, p, "id", l.id) && !ids.insert(l.id).second) r.err(p + "/id", "duplicate id \"" + l.id + "\"");
@@ -547,6 +547,7 @@ void load_onboarding(Reader& r, const json& root, Content& c, const std::set<std
     r.str(j, p, "idea", l.idea);
     r.str(j, p, "coach_intro", l.coach_intro);
     r.integer(j, p, "pass_score", -100000, 100000, l.pass_score);
+    r.boolean(j, p, "show_categories", l.show_categories, false);
     if (const json* rq = r.array(j, p, "requires", 0, kRequirementCount, false)) {
       for (size_t k = 0; k < rq->size(); ++k) {
         int v = 0;

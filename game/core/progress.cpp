@@ -40,6 +40,8 @@ std::string encode_progress(const Progress& p) {
                    {"show_numbers", p.settings.show_numbers},
                    {"player_name", p.settings.player_name},
                    {"team", p.settings.team}};
+  // Written only once the trainee chose: the default follows their onboarding.
+  if (p.settings.coach_hints >= 0) j["settings"]["coach_hints"] = p.settings.coach_hints == 1;
   add_extra(j["settings"], p.settings.extra);
   j["lessons_passed"] = p.lessons_passed;
   json h = json::array();
@@ -230,9 +232,10 @@ ProgressDecode decode_progress(const std::string& text) {
         rd.get_int(*s, "font_percent", "settings", st.font_percent, 80, 160);
         rd.get_bool(*s, "high_contrast", "settings", st.high_contrast);
         rd.get_bool(*s, "show_numbers", "settings", st.show_numbers);
+        if (bool hints = false; rd.get_bool(*s, "coach_hints", "settings", hints)) st.coach_hints = hints ? 1 : 0;
         rd.get_str(*s, "player_name", "settings", st.player_name, 64);
         rd.get_str(*s, "team", "settings", st.team, 64);
-        st.extra = rd.extras(*s, {"font_percent", "high_contrast", "show_numbers", "player_name", "team"}, "settings");
+        st.extra = rd.extras(*s, {"font_percent", "high_contrast", "show_numbers", "coach_hints", "player_name", "team"}, "settings");
       }
     }
     if (auto l = j.find("lessons_passed"); l != j.end()) {

@@ -135,10 +135,19 @@ int dealable_slots(const Content& c, const Scenario& sc, int stage, std::array<i
   return n;
 }
 
+// The order the hand is shown in: a seeded permutation of the canonical order (category, then slot),
+// so a card's position says nothing about its category. Its own dice stream (7), one per move, so
+// the dealing and the simulation draw exactly what they drew before; moves are named by id, never
+// by position, so replays and result codes keep their meaning.
+void shuffle_order(const State& st, Card* out, int n) {
+  Rng r = rng_for(st.seed, 7, static_cast<uint64_t>(st.moves_made));
+  for (int i = n; i > 1; --i) std::swap(out[i - 1], out[r.below(i)]);
+}
+
 // The hand, written to `out` (room for sc.hand_size cards); returns the number of cards.
 // deal_hand's algorithm exactly, without allocations, and without the dice whose results cannot
 // change the hand (the shuffle of the remaining cards is skipped once one card per category filled it).
-int deal_into(const Content& c, const State& st, Card* out) {
+int deal_into(const Content& c, const State& st, Card* out, bool shown) {
   if (st.ending != Ending::none) return 0;
   const Scenario& sc = scen(c, st);
   const size_t deck = sc.deck.size();
@@ -172,12 +181,13 @@ int deal_into(const Content& c, const State& st, Card* out) {
   }
   if (n == hand) {
     // Once one card per category filled the hand, the shuffle of the others cannot change it: skipped.
-    // One card per category: the hand's order (category, then slot) is the category order.
+    // One card per category: the canonical order (category, then slot) is the category order.
     n = 0;
     for (int k = 0; k < kCategoryCount; ++k) {
       int slot = pick_of[static_cast<size_t>(k)];
       if (slot >= 0) out[n++] = {sc.deck[static_cast<size_t>(slot)], slot};
     }
+    if (shown) shuffle_order(st, out, n);
     return n;
   }
   // Every pick went into the hand: the rest is the other dealable slots, ascending, then shuffled.
@@ -197,7 +207,7 @@ int deal_into(const Content& c, const State& st, Card* out) {
     for (int i = nrest; i > 1; --i) std::swap(rest[static_cast<size_t>(i - 1)], rest[static_cast<size_t>(r.below(i))]);
     for (int i = 0; i < nrest && n < hand; ++i) out[n++] = {sc.deck[static_cast<size_t>(rest[static_cast<size_t>(i)])], rest[static_cast<size_t>(i)]};
   }
-  // Order by category, then deck slot (insertion sort: a hand is a few cards).
+  // The canonical order, category then deck slot (insertion sort: a hand is a few cards), then shuffled.
   for (int i = 1; i < n; ++i) {
     Card k = out[i];
     int ck = static_cast<int>(c.moves[static_cast<size_t>(k.move)].category);
@@ -210,6 +220,7 @@ int deal_into(const Content& c, const State& st, Card* out) {
     }
     out[j] = k;
   }
+  if (shown) shuffle_order(st, out, n);
   return n;
 }
 
@@ -221,9 +232,9 @@ bool target_ok(const Content& c, const State& st, int move, int target) {
   return can_aim(m, st, static_cast<size_t>(target));
 }
 
-HandBuf::HandBuf(const Content& c, const State& st)
+HandBuf::HandBuf(const Content& c, const State& st, bool shown)
     : SmallBuf<Card, 16>(st.ending != Ending::none ? 0 : static_cast<size_t>(std::max(0, c.scenarios[static_cast<size_t>(st.scenario)].hand_size))) {
-  n = deal_into(c, st, p);
+  n = deal_into(c, st, p, shown);
 }
 
 }  // namespace detail
@@ -652,9 +663,12 @@ struct Notes {
   int b_said_speaker = -1;
   int veto_by = -1, objection = -1;
   bool overused = false;
+  uint64_t b_heard = 0;     // bit i: the buyer had voiced constraint i before this move (explanations name only those)
   std::vector<int> worked;  // constraints whose awareness or progress this move moved (text only)
   const std::vector<MoveResult>* history = nullptr;  // the game's results so far (text only)
 };
+
+bool heard_earlier(const Notes& n, size_t i) { return i < 64 && ((n.b_heard >> i) & 1u) != 0; }
 
 bool bc_progress_resolved(const State& st, int i) { return st.constraints[static_cast<size_t>(i)].progress >= kResolved; }
 
@@ -813,13 +827,17 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   } else if (st.ending == Ending::purchase) {
     cat(e, who, " committed: signature and plan, in meeting ", n.b_meeting + 1, ".");
   } else if (!out.resolved.empty()) {
-    const ConstraintDef& cd = x.def(static_cast<size_t>(out.resolved[0]));
-    bool heard = x.st.constraints[static_cast<size_t>(out.resolved[0])].learned;
-    cat(e, nm(cd.owner), " worked through ", heard ? describe(cd.type) : "something they had not mentioned",
+    // A hidden constraint's type is named only once the buyer has voiced it: the trainee hears what a
+    // hint is about from the buyer's own words, not from the explanation beside them.
+    const size_t ri = static_cast<size_t>(out.resolved[0]);
+    const ConstraintDef& cd = x.def(ri);
+    const bool heard_before = heard_earlier(n, ri);
+    const bool heard_now = std::find(out.learned.begin(), out.learned.end(), out.resolved[0]) != out.learned.end();
+    cat(e, nm(cd.owner), " worked through ", heard_before ? describe(cd.type) : heard_now ? "what they had just mentioned" : "something they had not mentioned",
         out.meeting_ended ? " between meetings" : "", ": it is resolved.");
   } else if (!out.learned.empty()) {
     const ConstraintDef& cd = x.def(static_cast<size_t>(out.learned[0]));
-    cat(e, "Your move let ", nm(cd.owner), " voice ", describe(cd.type), ": you now know it is in the way.");
+    cat(e, "Your move let ", nm(cd.owner), " voice something that stands in the way: listen again to what was just said.");
   } else if (!out.invited.empty()) {
     cat(e, "The buyer will ask ", nm(out.invited[0]), " to join from the next meeting: the people it affects come in.");
   } else if (!out.joined.empty()) {
@@ -850,7 +868,7 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   } else if (x.first_touched >= 0) {
     const size_t i = static_cast<size_t>(x.first_touched);
     const ConstraintDef& cd = x.def(i);
-    if (st.constraints[i].learned) cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
+    if (heard_earlier(n, i)) cat(e, nm(cd.owner), " thought further about ", describe(cd.type), ".");
     else cat(e, is_question(m.category) ? "Your question gave " : "That gave ", nm(cd.owner), " something to think about.");
   } else if (st.needs_stated > n.b_needs_stated && out.category == Category::need_payoff) {
     cat(e, who, " described the value in their own words.");
@@ -937,6 +955,7 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   n.b_needs_stated = b_needs_stated;
   n.b_said = b_said;
   n.b_said_speaker = b_said_speaker;
+  for (size_t i = 0; i < ncons && i < 64; ++i) if (bc[i].learned) n.b_heard |= uint64_t{1} << i;
   const int d = x.distance();
   const int cat_in_meeting = st.category_uses_meeting[static_cast<size_t>(m.category)];
 

@@ -16,8 +16,8 @@
 namespace buyin::ui {
 
 static std::string action_label(const Scenario& sc, const Action& a) {
-  const MoveDef& m = content().moves[static_cast<size_t>(a.move)];
-  std::string s = m.label;
+  // The label the trainee saw on the card: the world's or the scenario's wording, not the deck default.
+  std::string s = label_for(content().moves[static_cast<size_t>(a.move)], sc, a.move);
   if (a.target >= 0) s += " (" + sc.stakeholders[static_cast<size_t>(a.target)].name + ")";
   return s;
 }

@@ -1,9 +1,11 @@
 // The meeting: the transcript, the people in (and not yet in) the room, the trainee's notebook,
 // the buyer's journey map, the hand of moves, and the verdict on the last move.
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "ui/screens.hpp"
@@ -50,6 +52,24 @@ const char* category_title(Category c) {
     case Category::rebuttal: return "Handle objections";
     case Category::pressure: return "Push to close";
     case Category::de_risk: return "De-risk the choice";
+  }
+  return "";
+}
+
+// What the coach says about a kind of move, shown with the card while the scaffolding is on.
+const char* category_coaching(Category c) {
+  switch (c) {
+    case Category::facilitative: return "A question that helps the buyer look at their own criteria, people and costs.";
+    case Category::implication: return "Helps the buyer put a cost on leaving things as they are; early on, before they fear a wrong choice.";
+    case Category::involve_others: return "Helps the buyer bring in the people the change touches.";
+    case Category::listen: return "Plays back what the buyer said, or lets them go on: trust.";
+    case Category::give_space: return "Ends the meeting so the buyer can work on what surfaced.";
+    case Category::situation: return "Gathers facts: useful early, an interrogation when overused.";
+    case Category::need_payoff: return "Lets the buyer say what a solution would be worth, once they are nearly ready.";
+    case Category::pitch: return "Shows your offering: it helps only once the buyer has said what they need.";
+    case Category::rebuttal: return "Argues with the buyer's worry: it digs the worry in.";
+    case Category::pressure: return "Pushes for a decision: the buyer defends the status quo.";
+    case Category::de_risk: return "Makes a choice safer: for a buyer who is choosing.";
   }
   return "";
 }
@@ -338,10 +358,11 @@ void draw_feedback(const Feedback& f) {
 
 // The phrasing of a hovered or focused card, beside it in the hand's column (never over the
 // feedback, which sits in the column to its left).
-void card_tooltip(const CardView& card) {
+void card_tooltip(const CardView& card, bool kinds) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   const float w = b.x - a.x;
-  const std::string text = "\"" + card.phrasing + "\"";
+  std::string text = "\"" + card.phrasing + "\"";
+  if (kinds) text += std::string("\n") + category_title(card.category) + ": " + category_coaching(card.category);
   const ImVec2 pad = ImGui::GetStyle().WindowPadding;
   const float th = ImGui::CalcTextSize(text.c_str(), nullptr, false, w - 2 * pad.x).y + 2 * pad.y;
   const float below = b.y + 4.0f, above = a.y - 4.0f - th;
@@ -389,23 +410,36 @@ void draw_hand(const View& v) {
   heading("Your moves");
   para(narrow_layout() ? "Tap a move to play it." : "Click, or press 1-" + std::to_string(v.hand.size()) + ". Hover to read what you would say.",
        p.text_dim, fonts().small);
+  // The cards come in the game's seeded order and look alike: the trainee judges a card by what it
+  // says. While the scaffolding is on (the first lessons, practice with coach hints) they are grouped
+  // under their kind of move, and the coach says what each kind does.
+  const bool kinds = show_categories();
+  std::vector<size_t> order(v.hand.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (kinds) {
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return v.hand[a].category < v.hand[b].category; });
+    para(s.mode == Mode::Onboarding ? "Coach: for now each card is grouped under its kind of move. Hover a card to hear what that kind does."
+                                    : "Coach hints are on: cards are grouped under their kind of move (turn them off in Settings).",
+         p.text_dim, fonts().small);
+  }
   int last_cat = -1;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8, 5));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 7));
   struct PopOnExit { ~PopOnExit() { ImGui::PopStyleVar(2); } } pop_on_exit;
-  for (size_t i = 0; i < v.hand.size(); ++i) {
+  for (size_t n = 0; n < order.size(); ++n) {
+    const size_t i = order[n];  // the hand index; the number on the card is its place on screen
     const CardView& card = v.hand[i];
-    if (static_cast<int>(card.category) != last_cat) {
+    if (kinds && static_cast<int>(card.category) != last_cat) {
       last_cat = static_cast<int>(card.category);
       ImGui::PushFont(fonts().small);
       ImGui::TextColored(p.text_dim, "%s", category_title(card.category));
       ImGui::PopFont();
       track_text(Sem::Heading, category_title(card.category), 3);
     }
-    const std::string label = std::to_string(i + 1) + "  " + card.label + (card.target_kind == TargetKind::stakeholder ? "  >" : "");
-    const bool clicked = wrap_button(("meeting.card." + std::to_string(i + 1)).c_str(), label);
-    if (!narrow_layout() && (ImGui::IsItemHovered() || ImGui::IsItemFocused())) card_tooltip(card);
-    if (clicked || digit == static_cast<int>(i + 1)) {
+    const std::string label = std::to_string(n + 1) + "  " + card.label + (card.target_kind == TargetKind::stakeholder ? "  >" : "");
+    const bool clicked = wrap_button(("meeting.card." + std::to_string(n + 1)).c_str(), label);
+    if (!narrow_layout() && (ImGui::IsItemHovered() || ImGui::IsItemFocused())) card_tooltip(card, kinds);
+    if (clicked || digit == static_cast<int>(n + 1)) {
       if (card.target_kind == TargetKind::stakeholder) g_ui.picking = static_cast<int>(i);
       else play_action(card.action);
       return;

@@ -1,4 +1,4 @@
-// Settings: text size, high contrast, raw numbers, and the name used in competitions.
+// Settings: text size, high contrast, raw numbers, coach hints, and the name used in competitions.
 // Every change is saved at once.
 #include <cstring>
 
@@ -49,6 +49,13 @@ void draw_settings() {
   if (wrap_checkbox("settings.high_contrast", "High-contrast theme", &st.high_contrast)) changed = true;
   if (wrap_checkbox("settings.show_numbers", "Show trust and openness as numbers", &st.show_numbers)) changed = true;
   para_dim("Numbers are always shown on the gentlest scenarios, and the buyer's stage is never shown in competitions.");
+  // Shown as it applies now; the first click makes it the trainee's own choice (saved from then on).
+  bool hints = coach_hints_on();
+  if (wrap_checkbox("settings.coach_hints", "Coach hints in practice: group the cards by their kind of move", &hints)) {
+    st.coach_hints = hints ? 1 : 0;
+    changed = true;
+  }
+  para_dim("On until you have passed the onboarding lessons. Competitions never show them: there, as in a real meeting, you judge a move by what you would say.");
 
   ImGui::Dummy(ImVec2(0, 8));
   ImGui::Text("Your name (for competitions)");

@@ -1,5 +1,6 @@
 #include "ui/session.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -211,6 +212,30 @@ std::string transcript_json() {
     j["constraints"] = cs;
   }
   return j.dump(2);
+}
+
+// ---- the scaffolding that fades ------------------------------------------------------------------
+bool onboarding_passed() {
+  const std::vector<std::string>& passed = session().progress.lessons_passed;
+  for (const Lesson& l : content().lessons)
+    if (std::find(passed.begin(), passed.end(), l.id) == passed.end()) return false;
+  return !content().lessons.empty();
+}
+
+bool coach_hints_on() {
+  const int v = session().progress.settings.coach_hints;
+  return v < 0 ? !onboarding_passed() : v == 1;
+}
+
+bool show_categories() {
+  const Session& s = session();
+  switch (s.mode) {
+    case Mode::Onboarding:
+      return s.lesson >= 0 && s.lesson < static_cast<int>(content().lessons.size()) && content().lessons[static_cast<size_t>(s.lesson)].show_categories;
+    case Mode::Practice: return coach_hints_on();
+    case Mode::Challenge: return false;
+  }
+  return false;
 }
 
 }  // namespace buyin::ui

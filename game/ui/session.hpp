@@ -51,6 +51,13 @@ MoveResult session_play(const Action& a);
 void session_branch(int keep);
 const Debrief& session_debrief();
 
+// The scaffolding that fades: whether the cards show their kind of move. Lessons say so
+// (show_categories); practice follows the "Coach hints" setting, on by default until every lesson is
+// passed; a challenge never shows them.
+bool onboarding_passed();
+bool coach_hints_on();
+bool show_categories();
+
 // A fresh seed for practice (from the platform clock; the game stays deterministic given it).
 uint64_t fresh_seed();
 std::string transcript_text();

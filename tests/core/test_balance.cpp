@@ -84,7 +84,11 @@ TEST_CASE("balance targets on every shipped full scenario, 1,000 seeds each") {
     for (int z = kZooFirst; z < kAllPolicies; ++z) {
       const PolicyStats& s = t.s[z];
       INFO("zoo " << to_string(static_cast<Policy>(z)) << ": " << s.purchase_pct << "% buy, score " << s.mean_score);
-      CHECK(s.purchase_pct <= 10);
+      // A buyer who did their own work buys from a conventional seller (88% on harbour_physio), and now
+      // and then from one who clicks the top card of a shuffled hand (a random card): there the band is
+      // relative, a quarter of the conventional seller's rate at most.
+      if (ready_scenario(sc)) CHECK(s.purchase_pct * 4 <= cl.purchase_pct);
+      else CHECK(s.purchase_pct <= 10);
       CHECK(s.mean_score * 10 <= fa.mean_score * 6);
     }
   }

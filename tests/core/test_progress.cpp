@@ -141,3 +141,18 @@ TEST_CASE("progress: importing a file unites lessons and games, once each, in ti
   CHECK(m.history[0].score == 12);  // the oldest first
   CHECK(merge_progress(m, m) == m);  // importing the same file again changes nothing
 }
+
+TEST_CASE("progress: the coach-hints choice is saved only once made, and read back either way") {
+  Progress p = sample();
+  CHECK(encode_progress(p).find("coach_hints") == std::string::npos);  // the default follows onboarding
+  CHECK(decode_progress(encode_progress(p)).progress.settings.coach_hints == -1);
+  for (int v : {0, 1}) {
+    p.settings.coach_hints = v;
+    const ProgressDecode d = decode_progress(encode_progress(p));
+    CHECK(d.problems.empty());
+    CHECK(d.progress.settings.coach_hints == v);
+  }
+  const ProgressDecode bad = decode_progress(R"({"format":"buyin-progress","version":1,"min_compatible":1,"settings":{"coach_hints":"on"}})");
+  CHECK(bad.progress.settings.coach_hints == -1);
+  CHECK_FALSE(bad.problems.empty());
+}

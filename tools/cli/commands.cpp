@@ -134,9 +134,12 @@ int cmd_play(const Args& a) {
         std::printf("   %-10s %-18s trust %3d open %3d %s%s\n", p.id.c_str(), p.name.c_str(), p.trust, p.openness,
                     p.engaged ? "engaged" : "not engaged", p.veto ? " (veto)" : "");
       for (const NoteView& n : v.notebook) std::printf("   note: %s said \"%s\"%s\n", n.owner_name.c_str(), n.heard.c_str(), n.resolved ? " (resolved)" : "");
-      for (size_t i = 0; i < v.hand.size(); ++i)
-        std::printf("  %zu. [%s] %s — \"%s\"%s\n", i + 1, to_string(v.hand[i].category), v.hand[i].label.c_str(), v.hand[i].phrasing.c_str(),
+      // The author's tool names each card's kind of move; --as-trainee shows the hand as the game does.
+      for (size_t i = 0; i < v.hand.size(); ++i) {
+        const std::string kind = a.as_trainee ? "" : std::string("[") + to_string(v.hand[i].category) + "] ";
+        std::printf("  %zu. %s%s — \"%s\"%s\n", i + 1, kind.c_str(), v.hand[i].label.c_str(), v.hand[i].phrasing.c_str(),
                     v.hand[i].target_kind == TargetKind::stakeholder ? " (needs @target)" : "");
+      }
       std::printf("> ");
       std::fflush(stdout);
     }

@@ -18,6 +18,7 @@ struct Args {
   bool json = false;
   bool help = false;
   bool per_player = false, hide_feedback = false, first_attempts = false;
+  bool as_trainee = false;  // play: the hand as the trainee sees it (no kind of move on the cards)
   int meetings = 0, attempt = 1;
 };
 // Reads argv (without the program name) into `a`; false with `error` set on a bad option.

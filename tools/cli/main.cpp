@@ -10,7 +10,8 @@ static void usage() {
   std::puts(
       "usage: buyin [--content DIR] [--json] COMMAND ...\n"
       "  validate PATH...                      load + lint content dirs (exit 1 on any error)\n"
-      "  play --scenario ID [--seed N]         play in the terminal (stdin may be piped)\n"
+      "  play --scenario ID [--seed N] [--as-trainee]  play in the terminal (stdin may be piped); each card\n"
+      "                                        shows its kind of move, unless --as-trainee\n"
       "  simulate --policy P --games N [--scenario ID] [--seed N]\n"
       "  balance [--games N] [--scenario ID] [--seed N]  every scenario x policy, seeds N to N+games-1\n"
       "                                        (default seed 1, 1000 games)\n"

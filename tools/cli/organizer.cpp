@@ -228,6 +228,7 @@ bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& erro
     else if (s == "--per-player") a.per_player = true;
     else if (s == "--hide-feedback") a.hide_feedback = true;
     else if (s == "--first-attempts") a.first_attempts = true;
+    else if (s == "--as-trainee") a.as_trainee = true;
     else if (s == "--content") { if (!val(a.content)) return false; }
     else if (s == "--scenario") { if (!val(a.scenario)) return false; }
     else if (s == "--policy") { if (!val(a.policy)) return false; }
