@@ -133,7 +133,7 @@ int cmd_play(const Args& a) {
       for (const PersonView& p : v.people)
         std::printf("   %-10s %-18s trust %3d open %3d %s%s\n", p.id.c_str(), p.name.c_str(), p.trust, p.openness,
                     p.engaged ? "engaged" : "not engaged", p.veto ? " (veto)" : "");
-      for (const NoteView& n : v.notebook) std::printf("   note: %s said \"%s\"%s\n", n.owner_name.c_str(), n.heard.c_str(), n.resolved ? " (resolved)" : "");
+      for (const NoteView& n : v.voiced) std::printf("   note: %s said \"%s\"%s\n", n.owner_name.c_str(), n.heard.c_str(), n.resolved ? " (resolved)" : "");
       for (size_t i = 0; i < v.hand.size(); ++i)
         std::printf("  %zu. [%s] %s — \"%s\"%s\n", i + 1, to_string(v.hand[i].category), v.hand[i].label.c_str(), v.hand[i].phrasing.c_str(),
                     v.hand[i].target_kind == TargetKind::stakeholder ? " (needs @target)" : "");

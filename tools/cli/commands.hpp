@@ -17,6 +17,7 @@ struct Args {
   bool json = false;
   bool help = false;
   bool per_player = false, hide_feedback = false, first_attempts = false;
+  bool notebook = false;  // challenge --notebook: the players' notes count (Listening)
   int meetings = 0, attempt = 1;
 };
 // Reads argv (without the program name) into `a`; false with `error` set on a bad option.
