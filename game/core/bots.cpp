@@ -387,6 +387,9 @@ Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
     }
     keep(ch.a, apply_card(c, g.state, ch.a, ch.slot, text));
   }
+  // The facilitator and the expert listen: every worry voiced to them goes into their notebook, so
+  // a trainee who notes well is measured against players who do too.
+  if (p == Policy::facilitator || p == Policy::expert) note_what_was_voiced(g, text);
   return g;
 }
 

@@ -23,6 +23,14 @@ struct FinalScore {
 };
 FinalScore final_score(const Content& c, const State& st);
 
+// A note in the trainee's notebook (see "the trainee's notebook" below).
+struct Note {
+  int line = -1;                                  // the buyer's line noted
+  ConstraintType type = ConstraintType::budget;   // what the trainee says it is about
+  int owner = -1;                                 // whose it is: stakeholder index
+  int at_move = 0;                                // moves made when it was written (take_note sets it)
+  bool operator==(const Note& o) const { return line == o.line && type == o.type && owner == o.owner && at_move == o.at_move; }
+};
 // ---- a game in progress -----------------------------------------------------------------------
 // The Content must outlive the Game.
 struct Game {
@@ -31,6 +39,7 @@ struct Game {
   State state;
   std::vector<Action> actions;
   std::vector<MoveResult> results;
+  std::vector<Note> notes;     // the trainee's notebook, in the order written (one per line)
   const Scenario& scenario() const { return content->scenarios[static_cast<size_t>(state.scenario)]; }
   bool over() const { return state.ending != Ending::none; }
 };
@@ -54,11 +63,18 @@ struct PersonView {
   bool invited = false;  // asked to join: takes part from the next meeting
   std::string through;   // name of the colleague this person is brought in through ("" when anyone can)
 };
-struct NoteView {  // the trainee's notebook: learned constraints
+struct NoteView {  // a constraint the buyer has voiced (the author's view: the trainee's screen never shows it)
   int constraint = 0;  // State::constraints index
   ConstraintType type = ConstraintType::budget;
   std::string owner_id, owner_name, heard;  // heard: the first hint as the owner said it
   bool resolved = false;
+};
+struct NoteEntry {  // one of the trainee's notes, as they wrote it (right or wrong is for the debrief)
+  int line = -1;
+  std::string heard;  // the line noted, as the buyer said it
+  std::string speaker_name;
+  ConstraintType type = ConstraintType::budget;
+  std::string owner_id, owner_name;
 };
 struct CardView {
   Action action;  // target -1: the UI must let the player pick from `targets` when target_kind is stakeholder
@@ -75,11 +91,37 @@ struct View {
   int trust = 0;  // mean of the engaged
   int points = 0;  // sum of move points so far
   std::vector<PersonView> people;
-  std::vector<NoteView> notebook;
+  std::vector<NoteView> voiced;      // what the buyer has voiced, with its type: for the author's CLI and tests
+  std::vector<NoteEntry> notebook;  // the trainee's own notes, nothing filled in for them
   std::vector<CardView> hand;
   Ending ending = Ending::none;
 };
 View view(const Game& g);
+
+// ---- the trainee's notebook (notes.cpp) ---------------------------------------------------------
+// The trainee picks a line the buyer said and writes, in plain words, what it is about and whose it
+// is. The core judges it; it is recorded like a move (replays and result codes carry it) and it
+// never touches the buyer or uses a turn. Lines are numbered over every reply of every move, in the
+// order said (buyer_line).
+struct NoteResult {
+  bool ok = false;
+  std::string error;     // when !ok: why the note was refused (game unchanged)
+  bool right = false;    // the line voices a worry of that kind, and it is that person's
+  int constraint = -1;   // State::constraints index the line voices, -1 when none
+};
+// Points per constraint noted right, and what a wrong note takes back (never below 0 in all).
+constexpr int kListeningPerNote = 4, kListeningWrong = 2;
+int buyer_line_count(const Game& g);
+const Reply* buyer_line(const Game& g, int line);  // nullptr when out of range
+int line_constraint(const Game& g, int line);      // the constraint a line voices (a hint or a worry), -1 none
+// Writes a note (replacing an earlier note on the same line). Refused: a line not said yet, no such person.
+NoteResult take_note(Game& g, const Note& n);
+NoteResult judge_note(const Game& g, const Note& n);  // right or wrong, without writing it
+int listening_points(const State& st);  // 0 when the notebook does not count
+// What a good listener would have written: every constraint voiced to them, noted right, from its
+// line (text games) or straight into the tallies (bulk games, which have no lines). Bots and the
+// expert's reference score use it, so a trainee who listens is compared with one who listens too.
+void note_what_was_voiced(Game& g, bool text = true);
 
 // ---- debrief ------------------------------------------------------------------------------------
 struct ConstraintReport {
@@ -108,6 +150,9 @@ struct Debrief {
   int turning_point = -1;
   std::string turning_why;
   bool ready_buyer = false;  // the buyer had done their own work before the first meeting
+  struct NoteCheck { Note note; NoteResult result; };
+  std::vector<NoteCheck> notes;  // every note the trainee wrote, judged
+  int notes_missed = 0;          // constraints the buyer voiced that the trainee never noted right
   int stalls = 0, objections = 0, proposals = 0;
 };
 // with_expert runs the expert search (a few ms).
@@ -118,6 +163,7 @@ struct Record {
   uint64_t content_hash = 0;
   GameConfig config;
   std::vector<Action> actions;
+  std::vector<Note> notes{};  // the trainee's notes, each put back after its at_move moves
 };
 struct ReplayResult {
   bool ok = false;
@@ -130,6 +176,9 @@ ReplayResult replay(const Content& c, const Record& r);
 // Text form of moves: "move_id" or "move_id@stakeholder_id", separated by spaces.
 std::string encode_moves(const Content& c, const Scenario& sc, const std::vector<Action>& a);
 bool decode_moves(const Content& c, const Scenario& sc, const std::string& text, std::vector<Action>& out, std::string& error);
+// Text form of notes: "line:type@stakeholder_id/at_move", separated by spaces ("7:budget@dana/2").
+std::string encode_notes(const Scenario& sc, const std::vector<Note>& notes);
+bool decode_notes(const Scenario& sc, const std::string& text, std::vector<Note>& out, std::string& error);
 
 // ---- challenge and result codes ---------------------------------------------------------------
 struct Challenge {
@@ -139,6 +188,7 @@ struct Challenge {
   int meeting_limit = 0;         // 0 = scenario default
   bool per_player = false;       // each player's seed derives from this seed and their name
   uint64_t lock = 0;             // challenge_lock(secret): the close code must carry the secret; 0 = none
+  bool notebook = false;         // the trainee's notes count (Listening); codes before version 3 never did
 };
 struct ResultCode {
   uint64_t content_hash = 0;
@@ -150,6 +200,7 @@ struct ResultCode {
   uint64_t seed_played = 0;
   int attempt = 1;              // this browser's attempt number at the challenge (1 = first)
   uint32_t earlier = 0;         // attempts_hash of the earlier attempts' codes (0 when first)
+  std::vector<Note> notes{};    // the trainee's notes (code version 3 on)
 };
 enum class CodeError : uint8_t {
   none, malformed, truncated, tampered, wrong_version, wrong_kind, foreign_content, foreign_challenge,

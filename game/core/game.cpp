@@ -15,6 +15,7 @@ StartResult start_game(const Content& c, const GameConfig& cfg) {
   r.game.content = &c;
   r.game.config = cfg;
   r.game.state = initial_state(c, si, cfg.seed, cfg.meeting_limit);
+  r.game.state.notebook = cfg.notebook;
   r.ok = true;
   return r;
 }
@@ -64,7 +65,18 @@ View view(const Game& g) {
       for (const Reply& rep : r.replies)
         if (rep.kind == ReplyKind::hint && rep.constraint == static_cast<int>(i)) n.heard = rep.text;
     n.resolved = cs.progress >= kResolved;
-    v.notebook.push_back(n);
+    v.voiced.push_back(n);
+  }
+  for (const Note& note : g.notes) {
+    const Reply* line = buyer_line(g, note.line);
+    NoteEntry e;
+    e.line = note.line;
+    e.heard = line ? line->text : std::string();
+    e.speaker_name = line ? line->speaker_name : std::string();
+    e.type = note.type;
+    e.owner_id = sc.stakeholders[static_cast<size_t>(note.owner)].id;
+    e.owner_name = sc.stakeholders[static_cast<size_t>(note.owner)].name;
+    v.notebook.push_back(e);
   }
   for (const Card& k : deal_hand(c, st)) {
     const MoveDef& m = c.moves[static_cast<size_t>(k.move)];
@@ -182,10 +194,18 @@ Debrief debrief(const Game& g, bool with_expert) {
     if (r.meeting_ended) ++meeting;
   }
   turning_point(c, g, d);
+  for (const Note& n : g.notes) d.notes.push_back({n, judge_note(g, n)});
+  for (size_t i = 0; i < g.state.constraints.size(); ++i) {
+    bool voiced = false;
+    for (int line = 0, n = buyer_line_count(g); line < n && !voiced; ++line) voiced = line_constraint(g, line) == static_cast<int>(i);
+    if (voiced && !(i < 64 && (g.state.noted >> i & 1))) ++d.notes_missed;
+  }
   if (with_expert) {
     d.expert = expert_path(c, sc.id, g.state.seed, nullptr, g.config.meeting_limit);
-    Record rec{c.hash, g.config, d.expert};
+    Record rec{c.hash, g.config, d.expert, {}};
     ReplayResult rr = replay(c, rec);
+    // The expert listens too: its notes count wherever the trainee's do.
+    if (rr.ok) note_what_was_voiced(rr.game);
     if (rr.ok) d.expert_score = final_score(c, rr.game.state).total;
   }
   return d;

@@ -102,7 +102,8 @@ Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& 
     auto ex = expert.find(e.v.seed);
     if (ex == expert.end()) {
       std::vector<Action> path = expert_path(c, r.challenge.scenario_id, e.v.seed, nullptr, r.challenge.meeting_limit);
-      ReplayResult rr = replay(c, Record{c.hash, GameConfig{r.challenge.scenario_id, e.v.seed, r.challenge.meeting_limit}, path});
+      ReplayResult rr = replay(c, Record{c.hash, GameConfig{r.challenge.scenario_id, e.v.seed, r.challenge.meeting_limit, r.challenge.notebook}, path, {}});
+      if (rr.ok) note_what_was_voiced(rr.game);  // the expert listens too
       ex = expert.emplace(e.v.seed, rr.ok ? final_score(c, rr.game.state).total : 0).first;
     }
     e.expert_score = ex->second;

@@ -14,7 +14,7 @@ bool GameRecord::operator==(const GameRecord& o) const {
          content_hash == o.content_hash && ending == o.ending && finished_at == o.finished_at && score == o.score &&
          meetings == o.meetings && discovered == o.discovered && progress == o.progress &&
          pitch_timing == o.pitch_timing && trust == o.trust && cycle == o.cycle && challenge == o.challenge && code == o.code &&
-         extra == o.extra;
+         notes == o.notes && listening == o.listening && extra == o.extra;
 }
 
 namespace {
@@ -54,6 +54,8 @@ std::string encode_progress(const Progress& p) {
                  {"trust", r.trust}, {"cycle", r.cycle}});
     if (!r.challenge.empty()) h.back()["challenge"] = r.challenge;
     if (!r.code.empty()) h.back()["code"] = r.code;
+    if (!r.notes.empty()) h.back()["notes"] = r.notes;
+    if (r.listening != 0) h.back()["listening"] = r.listening;
     add_extra(h.back(), r.extra);
   }
   j["history"] = std::move(h);
@@ -275,8 +277,10 @@ ProgressDecode decode_progress(const std::string& text) {
           rd.get_int(o, "cycle", where, r.cycle, -100000, 100000);
           rd.get_str(o, "challenge", where, r.challenge, 1024);
           rd.get_str(o, "code", where, r.code, 4096);
+          rd.get_str(o, "notes", where, r.notes, 16384);
+          rd.get_int(o, "listening", where, r.listening, -100000, 100000);
           r.extra = rd.extras(o, {"mode", "scenario", "seed", "moves", "content_hash", "ending", "finished_at", "score", "meetings",
-                                  "discovered", "progress", "pitch_timing", "trust", "cycle", "challenge", "code"}, where);
+                                  "discovered", "progress", "pitch_timing", "trust", "cycle", "challenge", "code", "notes", "listening"}, where);
           if (!ok) {
             if (d.problems.size() == before) rd.problem(where, "a game record is missing its scenario, seed or score");
             continue;  // a record without these cannot be replayed or ranked

@@ -39,6 +39,10 @@ struct GameRecord {
   int discovered = 0, progress = 0, pitch_timing = 0, trust = 0, cycle = 0;  // the score breakdown
   std::string challenge;    // challenge games: the challenge code (its attempts are counted from history)
   std::string code;         // challenge games: the result code handed in
+  // The trainee's notes (encode_notes text) and their Listening points; both optional keys, so a
+  // save with them is still version 1: an older build keeps them as unknown keys and writes them back.
+  std::string notes;
+  int listening = 0;
   std::string extra;        // unknown keys, as a JSON object: written back
   bool operator==(const GameRecord& o) const;
 };

@@ -9,7 +9,10 @@ namespace {
 
 // 2: per-player seeds, the close lock, attempts, names checked (codes of version 1 are refused,
 // with a message saying they were made by an older version).
-constexpr uint8_t kVersion = 2;
+// 3: the notebook: a challenge flag (the notes count) and the trainee's notes after the moves.
+// Version 2 codes are still read (no notes; the notebook did not count then).
+constexpr uint8_t kVersion = 3;
+constexpr uint8_t kMinVersion = 2;
 const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 std::string b64(const std::vector<uint8_t>& in) {
@@ -109,9 +112,10 @@ CodeError open_code(const std::string& code, char kind, std::vector<uint8_t>& by
   }
   if (!unb64(s, 1, bytes)) { detail = "the code contains characters that are not part of a code"; return CodeError::malformed; }
   if (bytes.empty()) { detail = "the code is cut off"; return CodeError::truncated; }
-  if (bytes[0] != kVersion) {
+  if (bytes[0] < kMinVersion || bytes[0] > kVersion) {
     detail = std::string(bytes[0] < kVersion ? "made by an older version of Buy-In" : "made by a newer version of Buy-In") + " (code version " +
-             std::to_string(bytes[0]) + ", this game reads version " + std::to_string(kVersion) + "): ask for a new code";
+             std::to_string(bytes[0]) + ", this game reads versions " + std::to_string(kMinVersion) + " to " + std::to_string(kVersion) +
+             "): ask for a new code";
     return CodeError::wrong_version;
   }
   if (bytes.size() < 3) { detail = "the code is cut off"; return CodeError::truncated; }
@@ -129,18 +133,19 @@ CodeError open_code(const std::string& code, char kind, std::vector<uint8_t>& by
 void write_challenge(Writer& w, const Challenge& ch) {
   w.str(ch.scenario_id, 48);
   w.var(ch.seed);
-  w.u8(static_cast<uint8_t>((ch.feedback_hidden ? 1 : 0) | (ch.per_player ? 2 : 0) | (ch.lock ? 4 : 0)));
+  w.u8(static_cast<uint8_t>((ch.feedback_hidden ? 1 : 0) | (ch.per_player ? 2 : 0) | (ch.lock ? 4 : 0) | (ch.notebook ? 8 : 0)));
   w.u8(static_cast<uint8_t>(ch.meeting_limit < 0 ? 0 : ch.meeting_limit > 255 ? 255 : ch.meeting_limit));
   if (ch.lock) w.u64(ch.lock);
 }
-Challenge read_challenge(Reader& r) {
+Challenge read_challenge(Reader& r, uint8_t version) {
   Challenge ch;
   ch.scenario_id = r.str();
   ch.seed = r.var();
   uint8_t flags = r.u8();
-  if (flags > 7) r.bad = true;
+  if (flags > (version >= 3 ? 15 : 7)) r.bad = true;
   ch.feedback_hidden = flags & 1;
   ch.per_player = flags & 2;
+  ch.notebook = flags & 8;
   ch.meeting_limit = r.u8();
   if (flags & 4) {
     ch.lock = r.u64();
@@ -150,7 +155,7 @@ Challenge read_challenge(Reader& r) {
 }
 bool same(const Challenge& a, const Challenge& b) {
   return a.scenario_id == b.scenario_id && a.seed == b.seed && a.feedback_hidden == b.feedback_hidden && a.meeting_limit == b.meeting_limit &&
-         a.per_player == b.per_player && a.lock == b.lock;
+         a.per_player == b.per_player && a.lock == b.lock && a.notebook == b.notebook;
 }
 
 }  // namespace
@@ -195,7 +200,7 @@ ChallengeDecode decode_challenge(const std::string& code, const Content* c) {
   if (out.error != CodeError::none) return out;
   Reader r{bytes, 3, bytes.size() - 4};
   out.content_hash = r.u64();
-  out.challenge = read_challenge(r);
+  out.challenge = read_challenge(r, bytes[0]);
   if (r.bad || r.pos != r.end) { out.error = CodeError::malformed; out.detail = "the fields do not fit the code"; return out; }
   if (c && out.content_hash != c->hash) { out.error = CodeError::foreign_content; out.detail = "made with other content"; return out; }
   if (c && c->find_scenario(out.challenge.scenario_id) < 0) { out.error = CodeError::unknown_scenario; out.detail = "scenario \"" + out.challenge.scenario_id + "\""; return out; }
@@ -210,6 +215,7 @@ std::string challenge_id(const Challenge& ch) {
   f.i32(ch.meeting_limit);
   f.byte(ch.per_player);
   f.u64(ch.lock);
+  if (ch.notebook) f.byte(1);  // only when set: the ids of challenges made before the notebook stay the same
   std::vector<uint8_t> b;
   for (int i = 0; i < 6; ++i) b.push_back(static_cast<uint8_t>(f.h >> (8 * i)));
   return b64(b);
@@ -235,6 +241,13 @@ std::string encode_result(const Content& c, const ResultCode& rc) {
     }
     w.u8(static_cast<uint8_t>(slot));
     w.u8(static_cast<uint8_t>(a.target + 1));
+  }
+  w.var(rc.notes.size());
+  for (const Note& n : rc.notes) {
+    w.var(static_cast<uint64_t>(n.line < 0 ? 0 : n.line));
+    w.u8(static_cast<uint8_t>(n.type));
+    w.u8(static_cast<uint8_t>(n.owner + 1));
+    w.var(static_cast<uint64_t>(n.at_move < 0 ? 0 : n.at_move));
   }
   uint64_t z = rc.claimed_score < 0 ? (static_cast<uint64_t>(-(static_cast<int64_t>(rc.claimed_score))) * 2 - 1)
                                     : static_cast<uint64_t>(rc.claimed_score) * 2;
@@ -279,7 +292,7 @@ ResultDecode decode_result(const Content& c, const std::string& code, const Chal
   Reader r{bytes, 3, bytes.size() - 4};
   ResultCode& rc = out.result;
   rc.content_hash = r.u64();
-  rc.challenge = read_challenge(r);
+  rc.challenge = read_challenge(r, bytes[0]);
   rc.player = r.str();
   rc.team = r.str();
   rc.seed_played = r.var();
@@ -291,6 +304,23 @@ ResultDecode decode_result(const Content& c, const std::string& code, const Chal
   if (n > 1000) r.bad = true;
   std::vector<std::pair<int, int>> raw;
   for (uint64_t i = 0; i < n && !r.bad; ++i) { int s = r.u8(); int t = r.u8(); raw.push_back({s, t - 1}); }
+  if (bytes[0] >= 3) {
+    uint64_t nn = r.var();
+    if (nn > 1000) r.bad = true;
+    for (uint64_t i = 0; i < nn && !r.bad; ++i) {
+      Note note;
+      uint64_t line = r.var();
+      uint8_t type = r.u8();
+      int owner = r.u8() - 1;
+      uint64_t at = r.var();
+      if (line > 100000 || type >= kConstraintTypeCount || at > 1000) { r.bad = true; break; }
+      note.line = static_cast<int>(line);
+      note.type = static_cast<ConstraintType>(type);
+      note.owner = owner;
+      note.at_move = static_cast<int>(at);
+      rc.notes.push_back(note);
+    }
+  }
   uint64_t z = r.var();
   if (z > 2000000000ull) { r.bad = true; z = 0; }  // |score| <= 1e9, so the unfolded value fits an int
   rc.claimed_score = (z & 1) ? -static_cast<int>((z + 1) / 2) : static_cast<int>(z / 2);
@@ -335,7 +365,8 @@ Verification verify_result(const Content& c, const std::string& code, const Chal
   v.detail = d.detail;
   v.result = d.result;
   if (d.error != CodeError::none) return v;
-  Record rec{c.hash, GameConfig{d.result.challenge.scenario_id, d.result.seed_played, d.result.challenge.meeting_limit}, d.result.actions};
+  Record rec{c.hash, GameConfig{d.result.challenge.scenario_id, d.result.seed_played, d.result.challenge.meeting_limit, d.result.challenge.notebook},
+             d.result.actions, d.result.notes};
   v.seed = d.result.seed_played;
   ReplayResult rr = replay(c, rec);
   if (!rr.ok) { v.error = CodeError::illegal_move; v.detail = rr.error; return v; }

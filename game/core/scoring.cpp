@@ -14,7 +14,8 @@ namespace {
 struct Parts {
   int discovered = 0, learned = 0, resolved = 0;  // points; constraints surfaced; resolved
   int progress = 0, timing = 0, trust = 0, mean_trust = 0, cycle = 0, used = 0;  // used: meetings
-  int total() const { return discovered + progress + timing + trust + cycle; }
+  int listening = 0;  // the trainee's notebook (notes.cpp)
+  int total() const { return discovered + progress + timing + trust + cycle + listening; }
 };
 
 Parts parts_of(const Content& c, const State& st) {
@@ -38,6 +39,7 @@ Parts parts_of(const Content& c, const State& st) {
   else if (st.ending == Ending::no_decision) p.cycle = -30;
   else if (st.ending == Ending::disengaged) p.cycle = -60;
   if (st.vetoes > 0) p.cycle -= 20 * st.vetoes;
+  p.listening = listening_points(st);
   return p;
 }
 
@@ -51,6 +53,14 @@ FinalScore final_score(const Content& c, const State& st) {
   fs.lines.push_back({"discovered", "Constraints discovered", n.discovered,
                       std::to_string(n.learned) + " of " + std::to_string(st.constraints.size()) + " surfaced, " +
                           std::to_string(n.resolved) + " resolved"});
+  // Only when the notebook counts: a challenge that leaves it out shows the score it always did.
+  if (st.notebook) {
+    int right = 0;
+    for (uint64_t x = st.noted; x; x &= x - 1) ++right;
+    std::string ld = std::to_string(right) + (right == 1 ? " worry" : " worries") + " noted right";
+    if (st.wrong_notes > 0) ld += ", " + std::to_string(st.wrong_notes) + " note" + (st.wrong_notes == 1 ? "" : "s") + " off the mark";
+    fs.lines.push_back({"listening", "Listening", n.listening, ld});
+  }
   fs.lines.push_back({"progress", "Buyer progress", n.progress,
                       "reached S" + std::to_string(st.peak_stage) + ", ended at S" + std::to_string(st.stage)});
   std::string td = "no pitch";

@@ -16,6 +16,9 @@ struct GameConfig {
   std::string scenario_id;
   uint64_t seed = 0;
   int meeting_limit = 0;  // 0 = the scenario's own meeting budget (a challenge may lower it)
+  // The trainee's notes count (a "Listening" score line). Off unless asked for: practice and lessons
+  // turn it on, a challenge when its organizer chose it; games from before the notebook stay as scored.
+  bool notebook = false;
 };
 
 // A move the trainee plays: a move of the content deck, optionally aimed at a stakeholder.
@@ -77,6 +80,11 @@ struct State {
   Said said = Said::nothing;
   int said_constraint = -1, said_speaker = -1;
   Ending ending = Ending::none;
+  // The trainee's notebook (notes.cpp), tallied here so the score needs only the State. Notes never
+  // touch the buyer: state_hash leaves these out.
+  bool notebook = false;   // the notes count in the score (GameConfig::notebook)
+  uint64_t noted = 0;      // bit i: constraint i was noted right (what it is about and whose it is)
+  int wrong_notes = 0;     // notes that named the wrong thing, the wrong person, or a line with no worry in it
 };
 
 // Who said what in reply. kind tells the UI how to show it.

@@ -81,6 +81,7 @@ void record_finished_game() {
   r.scenario_id = s.game.config.scenario_id;
   r.seed = s.game.config.seed;
   r.moves = encode_moves(content(), s.game.scenario(), s.game.actions);
+  r.notes = encode_notes(s.game.scenario(), s.game.notes);
   char hash[17];
   snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(content().hash));
   r.content_hash = hash;
@@ -98,6 +99,7 @@ void record_finished_game() {
     else if (l.key == "pitch_timing") r.pitch_timing = l.points;
     else if (l.key == "trust") r.trust = l.points;
     else if (l.key == "cycle") r.cycle = l.points;
+    else if (l.key == "listening") r.listening = l.points;
   }
   s.progress.history.push_back(r);
   nlohmann::json summary = {{"mode", r.mode}, {"scenario", r.scenario_id}, {"seed", std::to_string(r.seed)},

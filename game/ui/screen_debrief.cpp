@@ -24,6 +24,52 @@ static std::string action_label(const Scenario& sc, const Action& a) {
 
 // A table on a wide screen; on a phone each row is a block of wrapped lines (five columns would
 // not fit). Either way a screen reader gets a table of rows and cells.
+// The trainee's notes, each judged, the wrong ones put right kindly: what the line was really about.
+static void draw_notes(const Debrief& d) {
+  const Session& s = session();
+  const Palette& p = palette();
+  const Game& g = s.game;
+  const Scenario& sc = g.scenario();
+  heading("Your notebook");
+  begin_container("debrief.notes", Sem::List, "Your notebook");
+  if (d.notes.empty()) {
+    const std::string none = d.notes_missed > 0 ? "You noted nothing. The buyer voiced " + std::to_string(d.notes_missed) +
+                                                      (d.notes_missed == 1 ? " worry" : " worries") + " you could have written down."
+                                                : "You noted nothing, and the buyer voiced no worry to note.";
+    para(none, p.text_dim);
+    track_item("debrief.notes.none", Sem::Text, none);
+  }
+  for (size_t i = 0; i < d.notes.size(); ++i) {
+    const Note& n = d.notes[i].note;
+    const NoteResult& r = d.notes[i].result;
+    const Reply* line = buyer_line(g, n.line);
+    const std::string owner = sc.stakeholders[static_cast<size_t>(n.owner)].name;
+    std::string text = "You noted " + (line ? line->speaker_name + "'s \"" + line->text + "\"" : std::string("a line")) + " as about " +
+                       about_phrase(n.type) + ", " + owner + "'s";
+    if (r.right) {
+      text += ". Well heard.";
+    } else if (r.constraint < 0) {
+      text += ". That line held no worry of theirs: it was a reaction to what you said.";
+    } else {
+      const ConstraintDef& def = sc.pool[static_cast<size_t>(g.state.constraints[static_cast<size_t>(r.constraint)].def)];
+      const std::string real_owner = sc.stakeholders[static_cast<size_t>(def.owner)].name;
+      if (def.type != n.type) text += std::string("; it was about ") + about_phrase(def.type);
+      if (def.owner != n.owner) text += std::string(def.type != n.type ? ", and " : "; ") + "it was " + real_owner + "'s worry";
+      text += ".";
+    }
+    ImGui::TextColored(r.right ? p.good : p.warn, "%s", r.right ? "Right" : "Not quite");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", text.c_str());
+    track_item("debrief.note." + std::to_string(i + 1), Sem::ListItem, std::string(r.right ? "Right. " : "Not quite. ") + text);
+  }
+  if (!d.notes.empty() && d.notes_missed > 0) {
+    const std::string missed = "Voiced but not noted: " + std::to_string(d.notes_missed) + (d.notes_missed == 1 ? " worry." : " worries.");
+    para(missed, p.text_dim);
+    track_item("debrief.notes.missed", Sem::Text, missed);
+  }
+  end_container();
+}
+
 static void draw_constraints(const Debrief& d) {
   const Palette& p = palette();
   heading("The hidden constraints");
@@ -318,6 +364,8 @@ void draw_debrief() {
     end_panel();
     return;
   }
+  ImGui::Dummy(ImVec2(0, 6));
+  draw_notes(d);
   ImGui::Dummy(ImVec2(0, 6));
   draw_constraints(d);
   ImGui::Dummy(ImVec2(0, 6));

@@ -29,6 +29,8 @@ struct MeetingUi {
   int tab = 0;                   // phone layout: 0 the conversation, 1 the moves, 2 people and notebook
   ImVec2 feedback_min, feedback_max, tooltip_min, tooltip_max;  // this frame's, published for tests
   std::string tooltip_text;
+  int note_pick = -1;            // the buyer's line being noted (index among the buyer's lines), -1: not noting
+  int note_type = -1, note_owner = -1;  // the trainee's answers so far: nothing is chosen for them
 };
 MeetingUi g_ui;
 
@@ -237,26 +239,85 @@ void draw_people(const View& v, bool numbers) {
   end_container();
 }
 
+// The trainee's notebook: empty until they write in it. Pick a line the buyer said (the latest by
+// default), say what it is about and whose it is; the core judges it, the debrief tells how it went.
 void draw_notebook(const View& v) {
+  Session& s = session();
   const Palette& p = palette();
   heading("Notebook");
-  if (v.notebook.empty()) {
-    para("Nothing yet. Listen for hints of what a change would disturb.", p.text_dim, fonts().small);
-    return;
-  }
   begin_container("meeting.notebook", Sem::List, "Notebook");
-  for (const NoteView& n : v.notebook) {
-    const std::string head = std::string(n.resolved ? "[resolved] " : "[open] ") + describe(n.type);
-    const std::string heard = n.owner_name + ": \"" + n.heard + "\"";
+  if (v.notebook.empty()) para("Nothing noted yet. When the buyer says something that matters, write down what it is about and whose it is.",
+                               p.text_dim, fonts().small);
+  for (size_t i = 0; i < v.notebook.size(); ++i) {
+    const NoteEntry& n = v.notebook[i];
+    const std::string head = std::string(about_word(n.type)) + ", " + n.owner_name + "'s";
+    const std::string heard = n.speaker_name + ": \"" + n.heard + "\"";
     ImGui::BeginGroup();
-    ImGui::TextColored(n.resolved ? p.good : p.highlight, "%s", head.c_str());
+    ImGui::TextColored(p.text, "%s", head.c_str());
     ImGui::PushFont(fonts().small);
     ImGui::TextColored(p.text_dim, "%s", heard.c_str());
     ImGui::PopFont();
     ImGui::EndGroup();
-    track_item(("meeting.note." + std::string(to_string(n.type))).c_str(), Sem::ListItem, head + ". " + heard);
+    track_item("meeting.note." + std::to_string(i + 1), Sem::ListItem, head + ". " + heard);
   }
   end_container();
+  // The buyer's lines, oldest first: what a note can point at.
+  std::vector<const TranscriptLine*> lines;
+  for (const TranscriptLine& t : s.transcript)
+    if (t.line >= 0) lines.push_back(&t);
+  if (lines.empty()) return;
+  if (g_ui.note_pick < 0) {
+    if (wrap_button("meeting.note.latest", "Note the latest line")) {
+      g_ui.note_pick = static_cast<int>(lines.size()) - 1;
+      g_ui.note_type = g_ui.note_owner = -1;
+    }
+    return;
+  }
+  if (g_ui.note_pick >= static_cast<int>(lines.size())) g_ui.note_pick = static_cast<int>(lines.size()) - 1;
+  const TranscriptLine& t = *lines[static_cast<size_t>(g_ui.note_pick)];
+  const std::string quoted = t.speaker + ": \"" + t.text + "\"";
+  ImGui::PushFont(fonts().small);
+  para(quoted, p.text);
+  ImGui::PopFont();
+  track_item("meeting.note.line", Sem::Text, "The line you are noting: " + quoted);
+  ImGui::BeginDisabled(g_ui.note_pick == 0);
+  if (tracked_button("< Earlier line", "meeting.note.earlier")) --g_ui.note_pick;
+  ImGui::EndDisabled();
+  same_line_if_fits("Later line >");
+  ImGui::BeginDisabled(g_ui.note_pick + 1 >= static_cast<int>(lines.size()));
+  if (tracked_button("Later line >", "meeting.note.later")) ++g_ui.note_pick;
+  ImGui::EndDisabled();
+  // A chosen answer is drawn in the accent colour and published as pressed (never colour alone).
+  auto choice = [&](const std::string& id, const char* label, bool on) {
+    if (on) {
+      ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+      ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    }
+    const bool hit = ImGui::Button(label, ImVec2(0, touch_height()));
+    if (on) ImGui::PopStyleColor(2);
+    track_item(id, Sem::Button, visible_label(label), kToggle | (on ? kPressed : 0));
+    return hit;
+  };
+  ImGui::TextColored(p.text_dim, "What is it about?");
+  for (int k = 0; k < kConstraintTypeCount; ++k) {
+    if (k) same_line_if_fits(about_word(static_cast<ConstraintType>(k)));
+    if (choice(std::string("meeting.note.about.") + to_string(static_cast<ConstraintType>(k)), about_word(static_cast<ConstraintType>(k)), g_ui.note_type == k)) g_ui.note_type = k;
+  }
+  ImGui::TextColored(p.text_dim, "Whose is it?");
+  for (size_t i = 0; i < v.people.size(); ++i) {
+    const PersonView& pv = v.people[i];
+    const std::string label = pv.name + "##whose" + std::to_string(i);
+    if (i) same_line_if_fits(pv.name.c_str());
+    if (choice("meeting.note.whose." + pv.id, label.c_str(), g_ui.note_owner == static_cast<int>(i))) g_ui.note_owner = static_cast<int>(i);
+  }
+  ImGui::BeginDisabled(g_ui.note_type < 0 || g_ui.note_owner < 0);
+  if (tracked_button("Write it down", "meeting.note.save")) {
+    session_note(Note{t.line, static_cast<ConstraintType>(g_ui.note_type), g_ui.note_owner, 0});
+    g_ui.note_pick = -1;
+  }
+  ImGui::EndDisabled();
+  same_line_if_fits("Cancel##note");
+  if (tracked_button("Cancel##note", "meeting.note.cancel")) g_ui.note_pick = -1;
 }
 
 // The feedback under the transcript: why a move was refused, the coach, the verdict.
@@ -304,7 +365,6 @@ void draw_transcript(float height) {
       continue;
     }
     const ImVec4 c = t.kind == TranscriptLine::Seller ? p.accent
-                   : t.kind == TranscriptLine::Hint ? p.highlight
                    : t.kind == TranscriptLine::Resolved ? p.good
                    : t.kind == TranscriptLine::Veto ? p.bad : p.text_dim;
     const std::string who = t.kind == TranscriptLine::Seller ? std::string("You") : t.speaker + ", " + t.role;

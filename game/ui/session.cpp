@@ -58,6 +58,19 @@ const char* ending_sentence(Ending e) {
   return "";
 }
 
+const char* about_word(ConstraintType t) {
+  static const char* w[kConstraintTypeCount] = {"Money", "The tools they have", "The people who use it", "Who else must agree",
+                                                "The current vendor", "Rules and habits", "Timing", "Personal risk", "No felt need"};
+  return w[static_cast<int>(t) % kConstraintTypeCount];
+}
+
+const char* about_phrase(ConstraintType t) {
+  static const char* w[kConstraintTypeCount] = {"money", "the tools they already run", "the people who would use it", "who else must agree",
+                                                "the vendor they have now", "their rules and habits", "timing", "the personal risk to them",
+                                                "not feeling any need to change"};
+  return w[static_cast<int>(t) % kConstraintTypeCount];
+}
+
 uint64_t fresh_seed() {
   auto t = std::chrono::system_clock::now().time_since_epoch();
   uint64_t x = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(t).count());
@@ -71,8 +84,10 @@ uint64_t fresh_seed() {
 static void add_result_to_transcript(Session& s, const MoveResult& r, int index) {
   s.transcript.push_back({TranscriptLine::Seller, "You", "Seller", r.phrasing, index});
   const Scenario& sc = s.game.scenario();
+  int line = buyer_line_count(s.game) - static_cast<int>(r.replies.size());
   for (const Reply& rep : r.replies) {
     TranscriptLine t;
+    t.line = line++;
     t.speaker = rep.speaker_name;
     t.role = rep.speaker >= 0 ? role_name(sc.stakeholders[static_cast<size_t>(rep.speaker)].role) : "";
     t.text = rep.text;
@@ -100,14 +115,14 @@ static void opening_lines(Session& s) {
 }
 
 std::string session_start(Mode mode, const std::string& scenario_id, uint64_t seed, int lesson, bool feedback_hidden,
-                          int meeting_limit) {
+                          int meeting_limit, bool notebook) {
   Session& s = g_session;
   if (!s.content_ok) return "The game content did not load.";
   if (mode == Mode::Practice) {
     const std::string blocked = practice_blocked(scenario_id, seed);
     if (!blocked.empty()) return blocked;
   }
-  StartResult r = start_game(s.content.content, GameConfig{scenario_id, seed, meeting_limit});
+  StartResult r = start_game(s.content.content, GameConfig{scenario_id, seed, meeting_limit, notebook});
   if (!r.ok) return r.error;
   s.active = true;
   s.mode = mode;
@@ -135,12 +150,26 @@ MoveResult session_play(const Action& a) {
   return r;
 }
 
+NoteResult session_note(const Note& n) {
+  Session& s = g_session;
+  NoteResult r = take_note(s.game, n);
+  if (r.ok) s.debrief.reset();  // the debrief judges the notes: made again when next asked for
+  if (r.ok) platform::announce("Noted.");
+  return r;
+}
+
 void session_branch(int keep) {
   Session& s = g_session;
   std::vector<Action> actions(s.game.actions.begin(), s.game.actions.begin() + keep);
+  std::vector<Note> notes = s.game.notes;
   const GameConfig cfg = s.game.config;
-  session_start(s.mode, cfg.scenario_id, cfg.seed, s.lesson, s.feedback_hidden, cfg.meeting_limit);
-  for (const Action& a : actions) session_play(a);
+  session_start(s.mode, cfg.scenario_id, cfg.seed, s.lesson, s.feedback_hidden, cfg.meeting_limit, cfg.notebook);
+  // The notes written up to that point go back in with the moves.
+  size_t next = 0;
+  for (size_t i = 0; i <= actions.size(); ++i) {
+    for (; next < notes.size() && notes[next].at_move <= static_cast<int>(i); ++next) take_note(s.game, notes[next]);
+    if (i < actions.size()) session_play(actions[i]);
+  }
   s.transcript.push_back({TranscriptLine::System, "", "", "You went back to move " + std::to_string(keep) + ". Try another way from here.", -1});
 }
 

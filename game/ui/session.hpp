@@ -17,6 +17,7 @@ struct TranscriptLine {
   enum Kind { Seller, Buyer, Hint, Joined, Resolved, Veto, System } kind = System;
   std::string speaker, role, text;
   int move = -1;  // index into Game::results for seller lines
+  int line = -1;  // buyer lines: the game's line number (buyer_line), what a note points at
 };
 
 struct Session {
@@ -43,10 +44,13 @@ void session_load_content();
 const Content& content();
 
 // Starts a game; returns an error message or "".
+// notebook: the trainee's notes count in the score (practice and lessons; a challenge's own choice).
 std::string session_start(Mode mode, const std::string& scenario_id, uint64_t seed, int lesson = -1,
-                          bool feedback_hidden = false, int meeting_limit = 0);
+                          bool feedback_hidden = false, int meeting_limit = 0, bool notebook = true);
 // Plays a move; returns the result (ok=false with a reason when refused).
 MoveResult session_play(const Action& a);
+// Writes a note in the trainee's notebook (the core judges it; nothing is said about it until the debrief).
+NoteResult session_note(const Note& n);
 // Restarts the current game from its first `keep` moves ("try from here").
 void session_branch(int keep);
 const Debrief& session_debrief();
@@ -66,5 +70,9 @@ std::string transcript_json();
 const char* verdict_word(Verdict v);
 const char* role_name(Role r);
 const char* ending_sentence(Ending e);
+// What a worry is about, in a notebook's plain words ("The tools they have"), and in a sentence's
+// ("the tools they already run"): the trainee never sees the content's type names.
+const char* about_word(ConstraintType t);
+const char* about_phrase(ConstraintType t);
 
 }  // namespace buyin::ui

@@ -299,11 +299,11 @@ TEST_CASE("give_space: internal work only on aware constraints with engaged owne
   }
 }
 
-TEST_CASE("hints reveal constraints to the trainee; the notebook shows only learned ones") {
+TEST_CASE("hints reveal constraints to the trainee; the voiced list shows only learned ones") {
   StartResult sr = start_game(C(), GameConfig{"fixture_clinic", 11, 0});
   REQUIRE(sr.ok);
   Game g = sr.game;
-  CHECK(view(g).notebook.empty());
+  CHECK(view(g).voiced.empty());
   bool learned = false;
   for (int i = 0; i < 40 && !g.over() && !learned; ++i) {
     MoveResult r = play(g, choose_action(g, Policy::facilitator));
@@ -320,7 +320,7 @@ TEST_CASE("hints reveal constraints to the trainee; the notebook shows only lear
   View v = view(g);
   int n = 0;
   for (const ConstraintState& c : g.state.constraints) n += c.learned;
-  CHECK(static_cast<int>(v.notebook.size()) == n);
+  CHECK(static_cast<int>(v.voiced.size()) == n);
 }
 
 TEST_CASE("replies fill {name} and {offering} and come from the scenario's lines") {

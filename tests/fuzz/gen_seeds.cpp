@@ -65,8 +65,10 @@ int main(int argc, char** argv) {
     for (int p = 0; p < kPolicyCount; ++p) {
       if (static_cast<Policy>(p) == Policy::expert) continue;  // slow and adds nothing new to the format
       Challenge ch{sc.id, static_cast<uint64_t>(1000 + p), p % 2 == 1, p == 3 ? 3 : 0};
-      Game g = play_policy(c, GameConfig{ch.scenario_id, ch.seed, ch.meeting_limit}, static_cast<Policy>(p));
+      ch.notebook = static_cast<Policy>(p) == Policy::facilitator;  // code version 3: the flag, and the bot's notes
+      Game g = play_policy(c, GameConfig{ch.scenario_id, ch.seed, ch.meeting_limit, ch.notebook}, static_cast<Policy>(p));
       ResultCode rc{c.hash, ch, p % 2 ? "Ana" : "", p == 2 ? "North team" : "", g.actions, final_score(c, g.state).total};
+      rc.notes = g.notes;
       std::string r = encode_result(c, rc), cc = encode_challenge(ch, c.hash);
       const std::string base = out + "/result_code/" + std::to_string(n++);
       put(base + "_r.txt", std::string(1, '\0') + r);
@@ -84,6 +86,8 @@ int main(int argc, char** argv) {
       gr.scenario_id = sc.id;
       gr.seed = ch.seed;
       gr.moves = encode_moves(c, sc, g.actions);
+      gr.notes = encode_notes(sc, g.notes);
+      gr.listening = listening_points(g.state);
       gr.content_hash = "0123456789abcdef";
       gr.ending = to_string(g.state.ending);
       gr.finished_at = "2026-11-23T10:00:00Z";

@@ -133,7 +133,7 @@ int cmd_play(const Args& a) {
       for (const PersonView& p : v.people)
         std::printf("   %-10s %-18s trust %3d open %3d %s%s\n", p.id.c_str(), p.name.c_str(), p.trust, p.openness,
                     p.engaged ? "engaged" : "not engaged", p.veto ? " (veto)" : "");
-      for (const NoteView& n : v.notebook) std::printf("   note: %s said \"%s\"%s\n", n.owner_name.c_str(), n.heard.c_str(), n.resolved ? " (resolved)" : "");
+      for (const NoteView& n : v.voiced) std::printf("   note: %s said \"%s\"%s\n", n.owner_name.c_str(), n.heard.c_str(), n.resolved ? " (resolved)" : "");
       // The author's tool names each card's kind of move; --as-trainee shows the hand as the game does.
       for (size_t i = 0; i < v.hand.size(); ++i) {
         const std::string kind = a.as_trainee ? "" : std::string("[") + to_string(v.hand[i].category) + "] ";
