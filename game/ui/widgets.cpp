@@ -1,5 +1,7 @@
 // Widgets shared by several screens.
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include <imgui_internal.h>  // RenderNavHighlight, ImRect: internal in 1.86
@@ -191,6 +193,52 @@ bool wrap_checkbox(const char* id, const char* label, bool* v) {
 
 // Whether the combo just drawn has its list open (ImGui 1.86 names the popup after the combo).
 bool combo_open() { return ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, ImGui::GetItemID()), ImGuiPopupFlags_None); }
+
+bool tracked_combo(const char* id, const char* label, const std::string& name, int* current,
+                   const std::vector<std::string>& options) {
+  const int n = static_cast<int>(options.size());
+  const std::string preview = *current >= 0 && *current < n ? options[static_cast<size_t>(*current)] : std::string();
+  const size_t at = items_count();
+  bool changed = false;
+  const bool open = ImGui::BeginCombo(label, preview.c_str());
+  if (open) {
+    const std::string list = std::string(id) + ".options";
+    begin_container(list.c_str(), Sem::Listbox, name);
+    for (int i = 0; i < n; ++i) {
+      const bool selected = i == *current;
+      if (ImGui::Selectable(options[static_cast<size_t>(i)].c_str(), selected)) {
+        changed = *current != i;
+        *current = i;
+      }
+      // Opened from the keyboard or a screen reader, the choice made so far takes the focus.
+      if (selected) ImGui::SetItemDefaultFocus();
+      track_item(list + "." + std::to_string(i), Sem::Option, options[static_cast<size_t>(i)], selected ? kSelected : 0);
+    }
+    end_container();
+    ImGui::EndCombo();
+  }
+  track_item(id, Sem::Combobox, name, open ? kExpanded : 0, preview);
+  if (open) move_last_to(at);  // the combo is read before its list
+  return changed;
+}
+
+bool tracked_slider_int(const char* id, const char* label, const std::string& name, int* v, int lo, int hi) {
+  bool changed = false;
+  std::string asked;
+  if (take_value_request(id, asked)) {
+    char* end = nullptr;
+    const long x = std::strtol(asked.c_str(), &end, 10);
+    if (end != asked.c_str() && *end == '\0') {
+      const int clamped = x < lo ? lo : x > hi ? hi : static_cast<int>(x);
+      changed = clamped != *v;
+      *v = clamped;
+    }
+  }
+  if (ImGui::SliderInt(label, v, lo, hi)) changed = true;
+  track_item(id, Sem::Slider, name, 0, std::to_string(*v));
+  mark_range(lo, hi);
+  return changed;
+}
 
 // A child window whose text wraps at its own edge (each ImGui window keeps its own wrap position).
 // A bordered panel keeps its text off its edges (the theme draws no border, so ImGui would not).
