@@ -71,26 +71,41 @@ float touch_height() {
   return ImGui::GetFrameHeight() < min_h ? min_h : 0.0f;
 }
 
-bool tracked_button(const char* label, const char* id, ImVec2 size) {
-  if (size.y == 0.0f) size.y = touch_height();
-  bool pressed = ImGui::Button(label, size);
+namespace {
+// A button whose label does not fit what is left of the line goes to the next line, and one that
+// does not fit a whole line wraps its label (large text on a phone: nothing runs off the screen).
+bool button_impl(const char* label, const char* id, ImVec2 size, bool primary) {
+  const ImGuiStyle& st = ImGui::GetStyle();
   const std::string name = visible_label(label);
+  if (size.x == 0.0f) {
+    const float want = ImGui::CalcTextSize(name.c_str()).x + 2 * st.FramePadding.x;
+    if (want > ImGui::GetContentRegionAvail().x + 0.5f) {
+      ImGuiWindow* w = ImGui::GetCurrentWindow();
+      if (w->DC.CursorPos.x > w->Pos.x + w->DC.Indent.x + w->DC.ColumnsOffset.x + 0.5f) ImGui::NewLine();  // after SameLine()
+      if (want > ImGui::GetContentRegionAvail().x + 0.5f) return wrap_button(id, name, 0.0f, primary);
+    }
+  }
+  if (size.y == 0.0f) size.y = touch_height();
+  if (primary) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  }
+  bool pressed = ImGui::Button(label, size);
+  if (primary) ImGui::PopStyleColor(4);
   track_item(id, Sem::Button, name);
   // A label wider than its button is cut by ImGui: the clipping test must see it.
-  if (ImGui::CalcTextSize(name.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x > ImGui::GetItemRectSize().x + 1.0f) mark_clipped();
+  if (ImGui::CalcTextSize(name.c_str()).x + 2 * st.FramePadding.x > ImGui::GetItemRectSize().x + 1.0f) mark_clipped();
   return pressed;
 }
+}  // namespace
 
-bool primary_button(const char* label, const char* id, ImVec2 size) {
-  const Palette& p = palette();
-  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
-  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-  bool pressed = tracked_button(label, id, size);
-  ImGui::PopStyleColor(4);
-  return pressed;
-}
+bool tracked_button(const char* label, const char* id, ImVec2 size) { return button_impl(label, id, size, false); }
+
+// A button in the accent colour, for the one action a screen is about.
+bool primary_button(const char* label, const char* id, ImVec2 size) { return button_impl(label, id, size, true); }
 
 ImVec4 verdict_color(int verdict) {
   const Palette& p = palette();
@@ -249,8 +264,28 @@ bool begin_panel(const char* id, ImVec2 size, bool border, ImGuiWindowFlags flag
   ImGui::PushTextWrapPos(0.0f);
   return open;
 }
+namespace {
+// Scroll chaining, as a browser does it: a wheel or a swipe that a panel scrolled to its end cannot
+// follow scrolls the window around it. (ImGui 1.86 passes the wheel on only from panels that do not
+// scroll at all; on a phone with large text the transcript fills the screen's middle, and the page
+// around it must still scroll to what is below.)
+void chain_scroll_to_parent() {
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* w = g.CurrentWindow;
+  ImGuiWindow* parent = w->ParentWindow;
+  const float wheel = g.IO.MouseWheel;
+  if (!parent || wheel == 0.0f || g.IO.KeyCtrl || g.IO.KeyShift || w->ScrollMax.y <= 0.0f) return;
+  if ((g.WheelingWindow ? g.WheelingWindow : g.HoveredWindow) != w) return;
+  const bool at_end = wheel < 0.0f ? w->Scroll.y >= w->ScrollMax.y : w->Scroll.y <= 0.0f;
+  if (!at_end || (parent->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return;
+  const float step = ImFloor(ImMin(5 * parent->CalcFontSize(), parent->InnerRect.GetHeight() * 0.67f));
+  ImGui::SetScrollY(parent, parent->Scroll.y - wheel * step);
+}
+}  // namespace
+
 void end_panel() {
   ImGui::PopTextWrapPos();
+  chain_scroll_to_parent();
   ImGui::EndChild();
 }
 
