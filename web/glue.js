@@ -344,8 +344,10 @@
     e.preventDefault();  // the game decides (a checkbox's tick follows the game's state)
     const byPointer = pointerTarget === act(e.target);
     // Pressing a tab again changes nothing, so a tab is always pressed here: ImGui 1.86 ignores a
-    // tab pressed in the very frame the pointer arrived on it.
-    if (!byPointer || act(e.target).getAttribute('role') === 'tab') if (wasm) wasm.activate(id);
+    // tab pressed in the very frame the pointer arrived on it. So is an option (once chosen, its
+    // list closes, and pressing an item no longer drawn does nothing).
+    const always = ['tab', 'option'].includes(act(e.target).getAttribute('role'));
+    if ((!byPointer || always) && wasm) wasm.activate(id);
   });
   // A slider's value set on its element (arrow keys, a screen reader's increment, fill()): the game
   // takes it in its next frame, which publishes it back.
