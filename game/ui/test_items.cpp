@@ -33,6 +33,7 @@ int g_screen_texts = 0;
 std::string g_json, g_published;
 ImGuiID g_focus_request = 0;      // set by focus_item, applied when that item is drawn
 bool g_focus_text = false;
+ImGuiID g_focus_applied = 0;      // the page's focus request applied this frame
 std::vector<std::pair<std::string, std::string>> g_value_requests;  // item id -> value, from the page
 std::vector<std::string> g_last_sliders;                            // last frame's slider ids
 
@@ -122,6 +123,7 @@ void track_item(const char* id, Sem role, const std::string& name, unsigned stat
   // focus moves there, the list scrolls to it, and a text field takes the typing.
   if (g_focus_request != 0 && it.imgui_id == g_focus_request) {
     g_focus_request = 0;
+    g_focus_applied = it.imgui_id;
     ImGui::SetFocusID(it.imgui_id, g.CurrentWindow);
     g.NavDisableHighlight = false;
     ImGui::SetScrollHereY(0.5f);
@@ -245,6 +247,11 @@ bool take_value_request(const char* id, std::string& value) {
 
 void items_end_frame() {
   while (!g_open.empty()) end_container();
+  // The item the page just focused is the focused one from this frame on: publishing the one
+  // ImGui had before would send the page's focus back there (and the keys after it).
+  if (g_focus_applied != 0)
+    for (Item& it : g_items) it.focused = it.imgui_id == g_focus_applied;
+  g_focus_applied = 0;
   g_last_ids.clear();
   g_last_sliders.clear();
   g_value_requests.clear();  // requests for sliders no longer drawn are dropped

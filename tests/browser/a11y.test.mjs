@@ -272,6 +272,7 @@ test('a screen reader chooses from a combo and sets the slider through the mirro
   await limit.waitFor({ state: 'attached' });
   assert.deepEqual([await limit.getAttribute('min'), await limit.getAttribute('max'), await limit.inputValue()], ['0', '12', '0']);
   await limit.focus();
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'challenge.org.meetings' && i.focused));
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'challenge.org.meetings' && i.value === '3'));
   assert.equal(await limit.inputValue(), '3');
