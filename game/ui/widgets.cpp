@@ -227,12 +227,12 @@ bool tracked_combo(const char* id, const char* label, const std::string& name, i
       }
       // Opened from the keyboard or a screen reader, the choice made so far takes the focus.
       if (selected) ImGui::SetItemDefaultFocus();
-      track_item(list + "." + std::to_string(i), Sem::Option, options[static_cast<size_t>(i)], selected ? kSelected : 0);
+      track_item(list + "." + std::to_string(i), Sem::Option, options[static_cast<size_t>(i)], selected ? static_cast<unsigned>(kSelected) : 0u);
     }
     end_container();
     ImGui::EndCombo();
   }
-  track_item(id, Sem::Combobox, name, open ? kExpanded : 0, preview);
+  track_item(id, Sem::Combobox, name, open ? static_cast<unsigned>(kExpanded) : 0u, preview);
   if (open) move_last_to(at);  // the combo is read before its list
   return changed;
 }
