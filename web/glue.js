@@ -169,6 +169,9 @@
 //  - Keys pressed on a focused element are handed to the canvas, so the keyboard works the same.
 //  - Focus follows ImGui's navigation focus, and focusing an element (a screen reader moving to
 //    it) moves ImGui's focus there (buyin_focus).
+//  - A combo is a combobox; while the game shows its list, the list is a listbox of options, each
+//    pressed like a button. A slider is a native <input type=range>: its arrow keys and a screen
+//    reader's increment set the game's value (buyin_set_value).
 // It runs only when the UI publishes a change: an idle page does nothing here either.
 (function () {
   const canvas = document.getElementById('canvas');
@@ -178,9 +181,12 @@
   let syncingFocus = false;  // focus moved by this file, not by the user
   let wasm = null;           // { activate(id), focus(id) } once the game runs
 
-  const ACTIONABLE = new Set(['button', 'tab', 'checkbox', 'textbox', 'link', 'combobox', 'slider']);
-  const TAGS = { button: 'button', tab: 'button', combobox: 'button', checkbox: 'input', link: 'a', list: 'ul',
+  const ACTIONABLE = new Set(['button', 'tab', 'checkbox', 'textbox', 'link', 'combobox', 'slider', 'option']);
+  const TAGS = { button: 'button', tab: 'button', combobox: 'button', checkbox: 'input', slider: 'input', link: 'a', list: 'ul',
     listitem: 'li', text: 'p' };
+  // Keys a focused <input type=range> handles itself (its value changes, then 'input' tells the game).
+  const RANGE_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+  const domId = (id) => `sem-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
   // A child must fit its parent's role (a row holds cells, a list holds items): anything else a
   // screen drew inside one is mirrored as the kind of child that parent takes.
@@ -202,24 +208,28 @@
     if (role === 'checkbox') el.type = 'checkbox';
     if (role === 'textbox' && !item.multiline) el.type = 'text';
     if (role === 'textbox') el.autocomplete = 'off';
+    if (role === 'slider') { el.type = 'range'; el.step = '1'; }
     if (role === 'link') el.href = '#';
-    if (['tab', 'log', 'table', 'row', 'cell', 'columnheader', 'slider', 'status', 'group', 'img', 'note', 'tablist'].includes(role))
+    if (['tab', 'log', 'table', 'row', 'cell', 'columnheader', 'status', 'group', 'img', 'note', 'tablist', 'combobox',
+      'listbox', 'option'].includes(role))
       el.setAttribute('role', role);
+    if (role === 'listbox') el.id = domId(item.id);  // the combobox's aria-controls
+    if (role === 'option') el.tabIndex = -1;        // focus follows the game's into the open list
     // The transcript's lines are spoken as they come by the page's announcer (#announcer): the log
     // itself stays quiet, so nothing is said twice.
     if (role === 'log') el.setAttribute('aria-live', 'off');
     if (role === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
-    if (role === 'slider') el.tabIndex = -1;
     if (ACTIONABLE.has(role)) el.classList.add('act');
     el.dataset.id = item.id;
     return el;
   }
 
-  const LABELLED = new Set(['textbox', 'checkbox', 'slider', 'img', 'list', 'table', 'row', 'log', 'tablist', 'group']);
+  const LABELLED = new Set(['textbox', 'checkbox', 'slider', 'img', 'list', 'table', 'row', 'log', 'tablist', 'group', 'combobox',
+    'listbox']);
 
   // Sets what changed since the element was last updated: its name, state, value and place.
   function update(el, role, item) {
-    const name = role === 'combobox' ? `${item.name}: ${item.value}` : item.name;
+    const name = item.name;
     if (LABELLED.has(role)) {
       if (name && role !== 'row') { if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name); }
       else el.removeAttribute('aria-label');
@@ -232,6 +242,13 @@
     } else if (el.textContent !== name) {
       el.textContent = name;
     }
+    // A combobox is named by its label and reads its choice as its value (the text it shows).
+    if (role === 'combobox' && el.textContent !== (item.value || '')) el.textContent = item.value || '';
+    if (role === 'combobox') {
+      const list = `${item.id}.options`;
+      if (item.expanded) el.setAttribute('aria-controls', domId(list)); else el.removeAttribute('aria-controls');
+    }
+    if (role === 'option') el.setAttribute('aria-selected', item.selected ? 'true' : 'false');
     if (role === 'textbox' && el.value !== (item.value || '')) el.value = item.value || '';
     if (role === 'textbox') el.readOnly = !!item.readonly;
     if (role === 'checkbox') el.checked = !!item.checked;
@@ -239,8 +256,9 @@
     if ('expanded' in item) el.setAttribute('aria-expanded', item.expanded ? 'true' : 'false');
     if ('pressed' in item) el.setAttribute('aria-pressed', item.pressed ? 'true' : 'false');
     if (role === 'slider') {
-      el.setAttribute('aria-valuenow', String(Number(item.value) || 0));
-      el.setAttribute('aria-valuetext', item.value || '');
+      if (el.min !== String(item.min)) el.min = String(item.min);
+      if (el.max !== String(item.max)) el.max = String(item.max);
+      if (el.value !== item.value) el.value = item.value;  // the game's value (the next frame takes one asked for)
     }
     if (ACTIONABLE.has(role)) {
       if (item.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
@@ -326,12 +344,21 @@
     e.preventDefault();  // the game decides (a checkbox's tick follows the game's state)
     const byPointer = pointerTarget === act(e.target);
     // Pressing a tab again changes nothing, so a tab is always pressed here: ImGui 1.86 ignores a
-    // tab pressed in the very frame the pointer arrived on it.
-    if (!byPointer || act(e.target).getAttribute('role') === 'tab') if (wasm) wasm.activate(id);
+    // tab pressed in the very frame the pointer arrived on it. So is an option (once chosen, its
+    // list closes, and pressing an item no longer drawn does nothing).
+    const always = ['tab', 'option'].includes(act(e.target).getAttribute('role'));
+    if ((!byPointer || always) && wasm) wasm.activate(id);
+  });
+  // A slider's value set on its element (arrow keys, a screen reader's increment, fill()): the game
+  // takes it in its next frame, which publishes it back.
+  layer.addEventListener('input', (e) => {
+    const el = e.target;
+    if (el instanceof HTMLInputElement && el.type === 'range' && wasm) wasm.setValue(el.dataset.id, el.value);
   });
   // Keys on a focused element are the game's, as on the canvas.
   for (const type of ['keydown', 'keyup']) {
     layer.addEventListener(type, (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.type === 'range' && RANGE_KEYS.has(e.key)) return;
       const copy = new KeyboardEvent(type, { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, charCode: e.charCode,
         location: e.location, repeat: e.repeat, ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey,
         bubbles: false, cancelable: true });  // for the game's listener only: the page sees the key once, as pressed
@@ -349,6 +376,7 @@
       wasm = {
         activate: (id) => mod.ccall('buyin_activate', 'number', ['string'], [id]),
         focus: (id) => mod.ccall('buyin_focus', 'number', ['string'], [id]),
+        setValue: (id, value) => mod.ccall('buyin_set_value', 'number', ['string', 'string'], [id, String(value)]),
       };
     },
   };

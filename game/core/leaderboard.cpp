@@ -4,6 +4,9 @@
 #include <map>
 #include <tuple>
 
+#include "core/internal.hpp"
+#include "core/sim.hpp"
+
 namespace buyin {
 
 std::vector<std::string> split_codes(const std::string& text) {
@@ -60,6 +63,23 @@ std::string looks_like(const std::string& s) {
 
 std::string line_ref(int line) { return "line " + std::to_string(line); }
 
+// The expert's score from a start: its path played without the buyer's replies and explanations
+// (points are the same; writing the text was a third of a 1,000-code board's time). 0 if it fails.
+int expert_score_from(const Content& c, const Challenge& ch, uint64_t seed) {
+  const std::vector<Action> path = expert_path(c, ch.scenario_id, seed, nullptr, ch.meeting_limit);
+  StartResult s = start_game(c, GameConfig{ch.scenario_id, seed, ch.meeting_limit, ch.notebook});
+  if (!s.ok) return 0;
+  Game& g = s.game;
+  for (const Action& a : path) {
+    MoveResult r = apply_move(c, g.state, a, false);
+    if (!r.ok) return 0;
+    g.actions.push_back(a);
+    g.results.push_back(std::move(r));
+  }
+  if (ch.notebook) note_what_was_voiced(g, false);  // the expert listens too (the bulk tally needs no text)
+  return detail::final_total(c, g.state);
+}
+
 }  // namespace
 
 Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& codes, const Challenge* expected, const BoardOptions& opt) {
@@ -100,12 +120,7 @@ Leaderboard build_leaderboard(const Content& c, const std::vector<std::string>& 
     }
     seen_code[e.code] = lb.entries.size();
     auto ex = expert.find(e.v.seed);
-    if (ex == expert.end()) {
-      std::vector<Action> path = expert_path(c, r.challenge.scenario_id, e.v.seed, nullptr, r.challenge.meeting_limit);
-      ReplayResult rr = replay(c, Record{c.hash, GameConfig{r.challenge.scenario_id, e.v.seed, r.challenge.meeting_limit, r.challenge.notebook}, path, {}});
-      if (rr.ok) note_what_was_voiced(rr.game);  // the expert listens too
-      ex = expert.emplace(e.v.seed, rr.ok ? final_score(c, rr.game.state).total : 0).first;
-    }
+    if (ex == expert.end()) ex = expert.emplace(e.v.seed, expert_score_from(c, r.challenge, e.v.seed)).first;
     e.expert_score = ex->second;
     e.has_percent = e.expert_score > 0;
     e.percent = e.has_percent ? static_cast<int>(floordiv(static_cast<int64_t>(e.v.score) * 100, e.expert_score)) : 0;

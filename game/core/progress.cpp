@@ -231,7 +231,7 @@ ProgressDecode decode_progress(const std::string& text) {
       if (!s->is_object()) rd.problem("settings", "expected an object");
       else {
         Settings& st = d.progress.settings;
-        rd.get_int(*s, "font_percent", "settings", st.font_percent, 80, 160);
+        rd.get_int(*s, "font_percent", "settings", st.font_percent, 80, 200);
         rd.get_bool(*s, "high_contrast", "settings", st.high_contrast);
         rd.get_bool(*s, "show_numbers", "settings", st.show_numbers);
         if (bool hints = false; rd.get_bool(*s, "coach_hints", "settings", hints)) st.coach_hints = hints ? 1 : 0;

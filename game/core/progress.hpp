@@ -14,7 +14,7 @@ constexpr int kProgressVersion = 1;        // what this build writes
 constexpr int kProgressMinCompatible = 1;  // the oldest reader that can read what we write
 
 struct Settings {
-  int font_percent = 100;      // 80..160
+  int font_percent = 100;      // 80..200 (WCAG 1.4.4: text resized up to 200%)
   bool high_contrast = false;
   bool show_numbers = false;   // raw trust/openness numbers (always on at the easiest difficulty)
   int coach_hints = -1;        // practice cards show their kind of move: -1 the default (on until onboarding is passed), 0 off, 1 on

@@ -452,3 +452,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE int buyin_focus(const char* id) {
   buyin_wake();
   return ok;
 }
+// A mirrored slider's new value (an arrow key or a screen reader's increment on the <input type=range>).
+extern "C" EMSCRIPTEN_KEEPALIVE int buyin_set_value(const char* id, const char* value) {
+  const bool ok = buyin::ui::app_set_value(id, value);
+  buyin_wake();
+  return ok;
+}

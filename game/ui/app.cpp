@@ -100,10 +100,17 @@ static void draw_save_problems() {
   ImGui::PopStyleColor();
 }
 
-bool narrow_layout() { return ImGui::GetIO().DisplaySize.x < 700.0f; }
+// Measured in text: at 200% text a 1366 px window holds what 683 px hold at 100% (WCAG reflow),
+// so larger text turns the one-column layout on at wider windows.
+bool narrow_layout() {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float text_scale = io.FontDefault ? io.FontDefault->FontSize * io.FontGlobalScale / 18.0f : 1.0f;
+  return io.DisplaySize.x < 700.0f * (text_scale > 1.0f ? text_scale : 1.0f);
+}
 
 bool app_activate(const char* id) { return activate_item(id); }
 bool app_focus(const char* id) { return focus_item(id); }
+bool app_set_value(const char* id, const char* value) { return set_item_value(id, value); }
 
 bool app_frame() {
   if (g_content_pending && ImGui::GetFrameCount() > 1) load_content_now();

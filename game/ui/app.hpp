@@ -24,6 +24,7 @@ std::string app_suggest_move();
 // as a screen reader or a click on the mirror does. False when no such item is on screen.
 bool app_activate(const char* id);
 bool app_focus(const char* id);
+bool app_set_value(const char* id, const char* value);  // a slider set by the page
 void app_shutdown();
 
 }  // namespace buyin::ui

@@ -53,7 +53,10 @@ void draw_briefing() {
   if (s.feedback_hidden) para("Competition rules: verdicts and points are held back until the debrief.", p.warn);
   ImGui::PopTextWrapPos();
   ImGui::Dummy(ImVec2(0, 10));
-  const float start_w = ImGui::GetContentRegionAvail().x < 280 ? ImGui::GetContentRegionAvail().x : 280;
+  // At least 280 px, as wide as its label needs at large text sizes; 0 (wrapped, full width) when no line holds it.
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float label_w = ImGui::CalcTextSize("Start the first meeting").x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float start_w = label_w > avail ? 0.0f : label_w > 280 ? label_w : avail < 280 ? avail : 280;
   if (primary_button("Start the first meeting", "briefing.start", ImVec2(start_w, 0))) go(Screen::Meeting);
 }
 

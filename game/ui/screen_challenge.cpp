@@ -112,14 +112,9 @@ void draw_organize() {
   const auto list = full_scenarios();
   if (g.scenario >= static_cast<int>(list.size())) g.scenario = 0;
   ImGui::SetNextItemWidth(fit_width(420, "Scenario"));
-  const std::string preview = list.empty() ? "" : content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].title;
-  if (ImGui::BeginCombo("Scenario##org", preview.c_str())) {
-    for (size_t i = 0; i < list.size(); ++i)
-      if (ImGui::Selectable(content().scenarios[static_cast<size_t>(list[i])].title.c_str(), g.scenario == static_cast<int>(i)))
-        g.scenario = static_cast<int>(i);
-    ImGui::EndCombo();
-  }
-  track_item("challenge.org.scenario", Sem::Combobox, "Scenario", combo_open() ? kExpanded : 0, preview);
+  std::vector<std::string> titles;
+  for (int si : list) titles.push_back(content().scenarios[static_cast<size_t>(si)].title);
+  tracked_combo("challenge.org.scenario", "Scenario##org", "Scenario", &g.scenario, titles);
   if (!g.seed[0]) std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
   ImGui::SetNextItemWidth(fit_width(200, "Seed"));
   ImGui::InputText("Seed##org", g.seed, sizeof g.seed, ImGuiInputTextFlags_CharsDecimal);
@@ -136,8 +131,8 @@ void draw_organize() {
   const char* limit_label = "Meeting limit (0 = the scenario's own)";
   if (narrow_layout()) ImGui::TextUnformatted(limit_label);
   ImGui::SetNextItemWidth(narrow_layout() ? ImGui::GetContentRegionAvail().x : 200);
-  ImGui::SliderInt(narrow_layout() ? "##meetings_org" : "Meeting limit (0 = the scenario's own)##org", &g.meeting_limit, 0, 12);
-  track_item("challenge.org.meetings", Sem::Slider, limit_label, 0, std::to_string(g.meeting_limit));
+  tracked_slider_int("challenge.org.meetings", narrow_layout() ? "##meetings_org" : "Meeting limit (0 = the scenario's own)##org",
+                     limit_label, &g.meeting_limit, 0, 12);
   if (primary_button("Make the challenge code", "challenge.org.make") && !list.empty()) {
     Challenge ch;
     ch.scenario_id = content().scenarios[static_cast<size_t>(list[static_cast<size_t>(g.scenario)])].id;

@@ -148,25 +148,19 @@ void draw_practice() {
   const bool narrow = narrow_layout();
   const float full = ImGui::GetContentRegionAvail().x;
   ImGui::SetNextItemWidth(narrow ? full : 170);
-  const char* diffs[] = {"Any difficulty", "1 - gentle", "2", "3", "4", "5 - hardest"};
-  ImGui::Combo("##difficulty", &g_difficulty, diffs, 6);
-  track_item("practice.filter.difficulty", Sem::Combobox, "Difficulty", combo_open() ? kExpanded : 0, diffs[g_difficulty]);
+  tracked_combo("practice.filter.difficulty", "##difficulty", "Difficulty", &g_difficulty,
+                {"Any difficulty", "1 - gentle", "2", "3", "4", "5 - hardest"});
   if (!narrow) ImGui::SameLine();
   ImGui::SetNextItemWidth(narrow ? full : 190);
-  const char* sizes[] = {"Any group size", "One person", "2-3 people", "4-5 people", "6-7 people"};
-  ImGui::Combo("##size", &g_size, sizes, 5);
-  track_item("practice.filter.size", Sem::Combobox, "Group size", combo_open() ? kExpanded : 0, sizes[g_size]);
+  tracked_combo("practice.filter.size", "##size", "Group size", &g_size,
+                {"Any group size", "One person", "2-3 people", "4-5 people", "6-7 people"});
   if (!narrow) ImGui::SameLine();
   ImGui::SetNextItemWidth(narrow ? full : 260);
-  std::string preview = g_type < 0 ? "Any hidden constraint" : describe(static_cast<ConstraintType>(g_type));
-  const bool type_open = ImGui::BeginCombo("##type", preview.c_str());
-  if (type_open) {
-    if (ImGui::Selectable("Any hidden constraint", g_type < 0)) g_type = -1;
-    for (int t = 0; t < 9; ++t)
-      if (ImGui::Selectable(describe(static_cast<ConstraintType>(t)), g_type == t)) g_type = t;
-    ImGui::EndCombo();
-  }
-  track_item("practice.filter.type", Sem::Combobox, "Hidden constraint type", type_open ? kExpanded : 0, preview);
+  // Option 0 is "any"; option t + 1 is constraint type t.
+  std::vector<std::string> types{"Any hidden constraint"};
+  for (int t = 0; t < 9; ++t) types.push_back(describe(static_cast<ConstraintType>(t)));
+  int type_choice = g_type + 1;
+  if (tracked_combo("practice.filter.type", "##type", "Hidden constraint type", &type_choice, types)) g_type = type_choice - 1;
 
   ImGui::Checkbox("Play a chosen seed", &g_fixed_seed);
   track_item("practice.fixed_seed", Sem::Checkbox, "Play a chosen seed", g_fixed_seed ? kChecked : 0);

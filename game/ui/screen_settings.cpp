@@ -44,7 +44,7 @@ void draw_settings() {
   ImGui::Text("%d%%", st.font_percent);
   track_item("settings.font.value", Sem::Status, "Text size " + std::to_string(st.font_percent) + "%");
   ImGui::SameLine();
-  if (tracked_button("Larger", "settings.font.larger") && st.font_percent < 160) { st.font_percent += 10; changed = true; }
+  if (tracked_button("Larger", "settings.font.larger") && st.font_percent < 200) { st.font_percent += 10; changed = true; }
 
   if (wrap_checkbox("settings.high_contrast", "High-contrast theme", &st.high_contrast)) changed = true;
   if (wrap_checkbox("settings.show_numbers", "Show trust and openness as numbers", &st.show_numbers)) changed = true;

@@ -1,6 +1,7 @@
 // Every screen of the game, and the small shared state that routes between them.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -38,7 +39,7 @@ void para(const std::string& text);
 void para_dim(const std::string& text);
 // A label without ImGui's "##id" part: what the user sees and a screen reader says.
 std::string visible_label(const char* label);
-// True below about 700 CSS px of width: one column, larger touch targets.
+// True below about 700 CSS px of width at 100% text (1,400 at 200%): one column, larger touch targets.
 bool narrow_layout();
 // The height a button needs to be a 44 px touch target in the narrow layout (0 = ImGui's own).
 float touch_height();
@@ -56,6 +57,14 @@ bool wrap_checkbox(const char* id, const char* label, bool* v);
 void same_line_if_fits(const char* next_label);
 // Whether the combo just drawn is open (published as "expanded").
 bool combo_open();
+// A combo published as a combobox named `name`, and while open its options as a listbox of
+// options, so a screen reader opens it and chooses one (each option is a mirrored control).
+// `label` is ImGui's ("##id" for none). True when the choice changed.
+bool tracked_combo(const char* id, const char* label, const std::string& name, int* current,
+                   const std::vector<std::string>& options);
+// An integer slider published with its range; the page can set its value (a screen reader's
+// increment, arrow keys on the mirrored <input type=range>). True when the value changed.
+bool tracked_slider_int(const char* id, const char* label, const std::string& name, int* v, int lo, int hi);
 // The verdict as icon + word + colour (never colour alone).
 void verdict_badge(int verdict, int points, bool show_points);
 ImVec4 verdict_color(int verdict);

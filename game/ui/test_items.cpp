@@ -1,5 +1,6 @@
 #include "ui/test_items.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct Item {
   unsigned state = 0;
   bool disabled = false, visible = false, focused = false, clipped = false;
   int level = 0;
+  int lo = 0, hi = 0;             // a slider's range
   ImGuiID imgui_id = 0;
   ImVec2 min, max;
 };
@@ -31,6 +33,9 @@ int g_screen_texts = 0;
 std::string g_json, g_published;
 ImGuiID g_focus_request = 0;      // set by focus_item, applied when that item is drawn
 bool g_focus_text = false;
+ImGuiID g_focus_applied = 0;      // the page's focus request applied this frame
+std::vector<std::pair<std::string, std::string>> g_value_requests;  // item id -> value, from the page
+std::vector<std::string> g_last_sliders;                            // last frame's slider ids
 
 const char* role_name(Sem r) {
   switch (r) {
@@ -55,6 +60,8 @@ const char* role_name(Sem r) {
     case Sem::Group: return "group";
     case Sem::Img: return "img";
     case Sem::Note: return "note";
+    case Sem::Listbox: return "listbox";
+    case Sem::Option: return "option";
   }
   return "text";
 }
@@ -116,6 +123,7 @@ void track_item(const char* id, Sem role, const std::string& name, unsigned stat
   // focus moves there, the list scrolls to it, and a text field takes the typing.
   if (g_focus_request != 0 && it.imgui_id == g_focus_request) {
     g_focus_request = 0;
+    g_focus_applied = it.imgui_id;
     ImGui::SetFocusID(it.imgui_id, g.CurrentWindow);
     g.NavDisableHighlight = false;
     ImGui::SetScrollHereY(0.5f);
@@ -144,6 +152,20 @@ void track_text(Sem role, const std::string& text, int level) {
 
 void mark_level(int level) {
   if (!g_items.empty()) g_items.back().level = level;
+}
+
+void mark_range(int lo, int hi) {
+  if (!g_items.empty()) { g_items.back().lo = lo; g_items.back().hi = hi; }
+}
+
+size_t items_count() { return g_items.size(); }
+
+void move_last_to(size_t index) {
+  if (index >= g_items.size()) return;
+  std::rotate(g_items.begin() + static_cast<std::ptrdiff_t>(index), g_items.end() - 1, g_items.end());
+  // Open containers point at items by index: the ones at or after `index` moved one on.
+  for (Open& o : g_open)
+    if (o.index >= index) ++o.index;
 }
 
 void mark_clipped() {
@@ -201,15 +223,45 @@ bool focus_item(const char* id) {
   return false;
 }
 
+bool set_item_value(const char* id, const std::string& value) {
+  for (const std::string& s : g_last_sliders)
+    if (s == id) {
+      for (auto& r : g_value_requests)
+        if (r.first == id) { r.second = value; return true; }
+      g_value_requests.emplace_back(id, value);
+      return true;
+    }
+  return false;
+}
+
+bool take_value_request(const char* id, std::string& value) {
+  for (size_t i = 0; i < g_value_requests.size(); ++i)
+    if (g_value_requests[i].first == id) {
+      value = g_value_requests[i].second;
+      g_value_requests.erase(g_value_requests.begin() + static_cast<std::ptrdiff_t>(i));
+      platform::request_redraw();  // the next frame publishes the new value
+      return true;
+    }
+  return false;
+}
+
 void items_end_frame() {
   while (!g_open.empty()) end_container();
+  // The item the page just focused is the focused one from this frame on: publishing the one
+  // ImGui had before would send the page's focus back there (and the keys after it).
+  if (g_focus_applied != 0)
+    for (Item& it : g_items) it.focused = it.imgui_id == g_focus_applied;
+  g_focus_applied = 0;
   g_last_ids.clear();
+  g_last_sliders.clear();
+  g_value_requests.clear();  // requests for sliders no longer drawn are dropped
   g_json = "{\"screen\":\"";
   append_escaped(g_json, g_screen);
   g_json += "\",\"items\":[";
   bool first = true;
   for (const Item& it : g_items) {
     if (it.imgui_id != 0) g_last_ids.emplace_back(it.id, it.imgui_id);
+    if (it.role == Sem::Slider) g_last_sliders.push_back(it.id);
     if (!first) g_json += ',';
     first = false;
     char buf[200];
@@ -229,6 +281,8 @@ void items_end_frame() {
     if (it.role == Sem::Tab) g_json += (it.state & kSelected) ? ",\"selected\":true" : ",\"selected\":false";
     if (it.role == Sem::Checkbox) g_json += (it.state & kChecked) ? ",\"checked\":true" : ",\"checked\":false";
     if (it.state & kToggle) g_json += (it.state & kPressed) ? ",\"pressed\":true" : ",\"pressed\":false";
+    if (it.role == Sem::Slider) g_json += ",\"min\":" + std::to_string(it.lo) + ",\"max\":" + std::to_string(it.hi);
+    if (it.role == Sem::Option) g_json += (it.state & kSelected) ? ",\"selected\":true" : ",\"selected\":false";
     if (it.role == Sem::Combobox || (it.state & kExpandable)) g_json += (it.state & kExpanded) ? ",\"expanded\":true" : ",\"expanded\":false";
     if (it.state & kReadOnly) g_json += ",\"readonly\":true";
     if (it.state & kMultiline) g_json += ",\"multiline\":true";

@@ -10,7 +10,7 @@ namespace buyin::ui {
 
 enum class Sem : unsigned char {
   Text, Button, Tab, TabList, Checkbox, Textbox, Heading, Link, List, ListItem, Log, Table, Row, Cell,
-  ColumnHeader, Combobox, Slider, Status, Group, Img, Note
+  ColumnHeader, Combobox, Slider, Status, Group, Img, Note, Listbox, Option
 };
 // State bits (only the ones that apply to the role are published).
 enum : unsigned {
@@ -46,11 +46,22 @@ void track_text(Sem role, const std::string& text, int level = 0);
 void mark_clipped();
 // Sets the heading level of the last published item (1: the screen's title).
 void mark_level(int level);
+// Gives the last published item (a slider) its range: the page's <input type=range> takes it.
+void mark_range(int lo, int hi);
+// How many items this frame has published so far; move_last_to puts the last one at that place
+// (a combo is drawn after its open list, but read before it).
+size_t items_count();
+void move_last_to(size_t index);
 void items_end_frame();
 
 // The page asks for an item to be pressed (a screen reader's "activate", a click on the mirror)
 // or focused; both act from the next frame on. False when no item has that id.
 bool activate_item(const char* id);
 bool focus_item(const char* id);
+// The page sets a slider's value (a screen reader's increment, an arrow key on the mirrored
+// <input type=range>): kept until the widget with that id takes it as it is drawn next.
+// False when no slider has that id.
+bool set_item_value(const char* id, const std::string& value);
+bool take_value_request(const char* id, std::string& value);
 
 }  // namespace buyin::ui

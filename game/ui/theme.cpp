@@ -87,7 +87,7 @@ void theme_build_fonts(float pixel_ratio, int font_percent) {
   cfg.OversampleV = 1;
   // Rasterise at the screen's pixel ratio and scale back, so text is crisp on HiDPI screens.
   const float r = pixel_ratio > 0.0f ? pixel_ratio : 1.0f;
-  const float k = (font_percent < 80 ? 80 : font_percent > 160 ? 160 : font_percent) / 100.0f;
+  const float k = (font_percent < 80 ? 80 : font_percent > 200 ? 200 : font_percent) / 100.0f;
   // Horizontal oversampling sharpens small text only; large sizes skip it (it doubles their raster time).
   auto add = [&](const unsigned char* data, std::size_t size, float px) {
     cfg.OversampleH = px < 20.0f ? 2 : 1;

@@ -21,7 +21,7 @@ const Fonts& fonts();
 const Palette& palette();
 // high_contrast: pure black and white with saturated verdict colours.
 void theme_apply(bool high_contrast = false);
-// font_percent scales every font (80..160) on top of the screen's pixel ratio.
+// font_percent scales every font (80..200) on top of the screen's pixel ratio.
 void theme_build_fonts(float pixel_ratio, int font_percent = 100);
 
 }  // namespace buyin::ui

@@ -1,5 +1,7 @@
 // Widgets shared by several screens.
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include <imgui_internal.h>  // RenderNavHighlight, ImRect: internal in 1.86
@@ -69,26 +71,41 @@ float touch_height() {
   return ImGui::GetFrameHeight() < min_h ? min_h : 0.0f;
 }
 
-bool tracked_button(const char* label, const char* id, ImVec2 size) {
-  if (size.y == 0.0f) size.y = touch_height();
-  bool pressed = ImGui::Button(label, size);
+namespace {
+// A button whose label does not fit what is left of the line goes to the next line, and one that
+// does not fit a whole line wraps its label (large text on a phone: nothing runs off the screen).
+bool button_impl(const char* label, const char* id, ImVec2 size, bool primary) {
+  const ImGuiStyle& st = ImGui::GetStyle();
   const std::string name = visible_label(label);
+  if (size.x == 0.0f) {
+    const float want = ImGui::CalcTextSize(name.c_str()).x + 2 * st.FramePadding.x;
+    if (want > ImGui::GetContentRegionAvail().x + 0.5f) {
+      ImGuiWindow* w = ImGui::GetCurrentWindow();
+      if (w->DC.CursorPos.x > w->Pos.x + w->DC.Indent.x + w->DC.ColumnsOffset.x + 0.5f) ImGui::NewLine();  // after SameLine()
+      if (want > ImGui::GetContentRegionAvail().x + 0.5f) return wrap_button(id, name, 0.0f, primary);
+    }
+  }
+  if (size.y == 0.0f) size.y = touch_height();
+  if (primary) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+  }
+  bool pressed = ImGui::Button(label, size);
+  if (primary) ImGui::PopStyleColor(4);
   track_item(id, Sem::Button, name);
   // A label wider than its button is cut by ImGui: the clipping test must see it.
-  if (ImGui::CalcTextSize(name.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x > ImGui::GetItemRectSize().x + 1.0f) mark_clipped();
+  if (ImGui::CalcTextSize(name.c_str()).x + 2 * st.FramePadding.x > ImGui::GetItemRectSize().x + 1.0f) mark_clipped();
   return pressed;
 }
+}  // namespace
 
-bool primary_button(const char* label, const char* id, ImVec2 size) {
-  const Palette& p = palette();
-  ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
-  ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-  bool pressed = tracked_button(label, id, size);
-  ImGui::PopStyleColor(4);
-  return pressed;
-}
+bool tracked_button(const char* label, const char* id, ImVec2 size) { return button_impl(label, id, size, false); }
+
+// A button in the accent colour, for the one action a screen is about.
+bool primary_button(const char* label, const char* id, ImVec2 size) { return button_impl(label, id, size, true); }
 
 ImVec4 verdict_color(int verdict) {
   const Palette& p = palette();
@@ -192,6 +209,52 @@ bool wrap_checkbox(const char* id, const char* label, bool* v) {
 // Whether the combo just drawn has its list open (ImGui 1.86 names the popup after the combo).
 bool combo_open() { return ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, ImGui::GetItemID()), ImGuiPopupFlags_None); }
 
+bool tracked_combo(const char* id, const char* label, const std::string& name, int* current,
+                   const std::vector<std::string>& options) {
+  const int n = static_cast<int>(options.size());
+  const std::string preview = *current >= 0 && *current < n ? options[static_cast<size_t>(*current)] : std::string();
+  const size_t at = items_count();
+  bool changed = false;
+  const bool open = ImGui::BeginCombo(label, preview.c_str());
+  if (open) {
+    const std::string list = std::string(id) + ".options";
+    begin_container(list.c_str(), Sem::Listbox, name);
+    for (int i = 0; i < n; ++i) {
+      const bool selected = i == *current;
+      if (ImGui::Selectable(options[static_cast<size_t>(i)].c_str(), selected)) {
+        changed = *current != i;
+        *current = i;
+      }
+      // Opened from the keyboard or a screen reader, the choice made so far takes the focus.
+      if (selected) ImGui::SetItemDefaultFocus();
+      track_item(list + "." + std::to_string(i), Sem::Option, options[static_cast<size_t>(i)], selected ? static_cast<unsigned>(kSelected) : 0u);
+    }
+    end_container();
+    ImGui::EndCombo();
+  }
+  track_item(id, Sem::Combobox, name, open ? static_cast<unsigned>(kExpanded) : 0u, preview);
+  if (open) move_last_to(at);  // the combo is read before its list
+  return changed;
+}
+
+bool tracked_slider_int(const char* id, const char* label, const std::string& name, int* v, int lo, int hi) {
+  bool changed = false;
+  std::string asked;
+  if (take_value_request(id, asked)) {
+    char* end = nullptr;
+    const long x = std::strtol(asked.c_str(), &end, 10);
+    if (end != asked.c_str() && *end == '\0') {
+      const int clamped = x < lo ? lo : x > hi ? hi : static_cast<int>(x);
+      changed = clamped != *v;
+      *v = clamped;
+    }
+  }
+  if (ImGui::SliderInt(label, v, lo, hi)) changed = true;
+  track_item(id, Sem::Slider, name, 0, std::to_string(*v));
+  mark_range(lo, hi);
+  return changed;
+}
+
 // A child window whose text wraps at its own edge (each ImGui window keeps its own wrap position).
 // A bordered panel keeps its text off its edges (the theme draws no border, so ImGui would not).
 bool begin_panel(const char* id, ImVec2 size, bool border, ImGuiWindowFlags flags) {
@@ -201,8 +264,28 @@ bool begin_panel(const char* id, ImVec2 size, bool border, ImGuiWindowFlags flag
   ImGui::PushTextWrapPos(0.0f);
   return open;
 }
+namespace {
+// Scroll chaining, as a browser does it: a wheel or a swipe that a panel scrolled to its end cannot
+// follow scrolls the window around it. (ImGui 1.86 passes the wheel on only from panels that do not
+// scroll at all; on a phone with large text the transcript fills the screen's middle, and the page
+// around it must still scroll to what is below.)
+void chain_scroll_to_parent() {
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* w = g.CurrentWindow;
+  ImGuiWindow* parent = w->ParentWindow;
+  const float wheel = g.IO.MouseWheel;
+  if (!parent || wheel == 0.0f || g.IO.KeyCtrl || g.IO.KeyShift || w->ScrollMax.y <= 0.0f) return;
+  if ((g.WheelingWindow ? g.WheelingWindow : g.HoveredWindow) != w) return;
+  const bool at_end = wheel < 0.0f ? w->Scroll.y >= w->ScrollMax.y : w->Scroll.y <= 0.0f;
+  if (!at_end || (parent->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return;
+  const float step = ImFloor(ImMin(5 * parent->CalcFontSize(), parent->InnerRect.GetHeight() * 0.67f));
+  ImGui::SetScrollY(parent, parent->Scroll.y - wheel * step);
+}
+}  // namespace
+
 void end_panel() {
   ImGui::PopTextWrapPos();
+  chain_scroll_to_parent();
   ImGui::EndChild();
 }
 

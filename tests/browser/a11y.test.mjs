@@ -215,3 +215,74 @@ test('the coach never contradicts the verdict beside it, and a card\'s tooltip k
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a screen reader chooses from a combo and sets the slider through the mirror (no pointer), and axe passes with a list open', async () => {
+  const { page, context, log } = await open(session, { viewport: { width: 1366, height: 900 } });
+  await role(page, 'button', /^Practice\./).click();
+  await waitScreen(page, 'practice');
+  const press = (locator) => locator.evaluate((el) => el.click());  // a screen reader's "activate": no pointer events
+  const gameValue = (id) => page.evaluate((x) => (window.buyin.items().find((i) => i.id === x) || {}).value, id);
+
+  // The combo is a combobox named by its label, reading its choice; pressing it opens a listbox.
+  const difficulty = page.getByRole('combobox', { name: 'Difficulty' });
+  const all = (await items(page)).filter((i) => i.id.startsWith('practice.scenario.')).length;
+  assert.equal(await difficulty.textContent(), 'Any difficulty');
+  assert.equal(await difficulty.getAttribute('aria-expanded'), 'false');
+  await press(difficulty);
+  const list = page.getByRole('listbox', { name: 'Difficulty' });
+  await list.waitFor({ state: 'attached' });
+  assert.equal(await difficulty.getAttribute('aria-expanded'), 'true');
+  assert.equal(await difficulty.getAttribute('aria-controls'), await list.getAttribute('id'));
+  assert.equal(await list.getByRole('option').count(), 6);
+  assert.equal(await list.getByRole('option', { name: 'Any difficulty' }).getAttribute('aria-selected'), 'true');
+  await axe(page, 'practice, a combo open');
+  await press(list.getByRole('option', { name: '1 - gentle' }));
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'practice.filter.difficulty' && i.value === '1 - gentle' && !i.expanded));
+  assert.equal(await difficulty.textContent(), '1 - gentle');
+  assert.equal(await list.count(), 0, 'the list closed with the choice');
+  // The library follows the filter: fewer buyers, and some.
+  const shown = (await items(page)).filter((i) => i.id.startsWith('practice.scenario.')).length;
+  assert.ok(shown >= 1 && shown < all, `gentle buyers listed: ${shown} of ${all}`);
+
+  // Role locators with Playwright's own clicks (a pointer), on another combo.
+  await page.getByRole('combobox', { name: 'Group size' }).click();
+  await page.getByRole('option', { name: 'One person' }).click();
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'practice.filter.size' && i.value === 'One person'));
+
+  // The keyboard: Enter on the focused combobox opens it with its choice focused; arrows and Enter choose.
+  const type = page.getByRole('combobox', { name: 'Hidden constraint type' });
+  await type.focus();
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'practice.filter.type' && i.focused));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'practice.filter.type.options.0' && i.focused));
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'option', 'focus went into the open list');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'practice.filter.type.options.1' && i.focused));
+  const chosen = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => window.buyin.items().some((i) => i.id === 'practice.filter.type' && i.value === c), chosen);
+
+  // The slider is an <input type=range> with the game's range; arrow keys and a set value reach the game.
+  await role(page, 'button', '< Back').click();
+  await waitScreen(page, 'title');
+  await role(page, 'button', /^Team challenge\./).click();
+  await waitScreen(page, 'challenge');
+  await role(page, 'tab', 'Organize').click();
+  const limit = page.getByRole('slider', { name: /^Meeting limit/ });
+  await limit.waitFor({ state: 'attached' });
+  assert.deepEqual([await limit.getAttribute('min'), await limit.getAttribute('max'), await limit.inputValue()], ['0', '12', '0']);
+  await limit.focus();
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'challenge.org.meetings' && i.focused));
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'challenge.org.meetings' && i.value === '3'));
+  assert.equal(await limit.inputValue(), '3');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), 'challenge.org.meetings', 'the arrows left focus on the slider');
+  await limit.fill('7');
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'challenge.org.meetings' && i.value === '7'));
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => window.buyin.items().some((i) => i.id === 'challenge.org.meetings' && i.value === '12'));
+  assert.equal(await gameValue('challenge.org.meetings'), '12');
+  await axe(page, 'challenge organize, slider set');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -273,3 +273,64 @@ test('a challenge link opened in a tab already running the game opens that chall
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('after a reload, a foreign challenge opened first decides nothing: its code is refused with a message, the honest codes ranked', async () => {
+  // The organizer's challenge, and another one made in another browser.
+  const { page, context, log } = await open(session);
+  const mine = await organize(page);
+  const other = await open(session);
+  const foreignChallenge = await organize(other.page);
+  await other.context.close();
+  const foreign = await playChallenge(foreignChallenge.link, 'Ed', 'Red', [1, 2, 3, 1]);
+  const honest = [await playChallenge(mine.link, 'Flo', 'Blue', [2, 1, 1, 3]), await playChallenge(mine.link, 'Gus', 'Blue', [1, 1, 2, 3])];
+
+  // The organizer's tab reloads, and the first thing it opens is the foreign challenge's link.
+  await page.bringToFront();
+  await page.reload();
+  await waitScreen(page, 'title');
+  await page.goto(foreignChallenge.link);
+  await waitScreen(page, 'challenge');
+  await waitItem(page, foreignChallenge.game.replace('challenge.org.game.', 'challenge.play.game.'));
+  // The leaderboard still ranks for the challenge made here, not the one just opened.
+  await click(page, 'challenge.tab.board');
+  const field = await waitItem(page, 'board.challenge');
+  assert.equal(field.value, mine.code, 'the board keeps the challenge this browser made');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buyin-foreign-'));
+  const file = path.join(dir, 'codes.txt');
+  fs.writeFileSync(file, [foreign.code, ...honest.map((h) => h.code)].join('\n') + '\n');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), click(page, 'board.open')]);
+  await chooser.setFiles(file);
+  await page.waitForTimeout(300);
+  await click(page, 'board.verify');
+  await waitItem(page, 'board.summary.2.1');
+  const refused = (await items(page)).filter((x) => x.id.startsWith('board.refused.'));
+  assert.equal(refused.length, 1);
+  assert.equal(refused[0].id, 'board.refused.1.foreign_challenge', 'the foreign code, placed first, is the one refused');
+  assert.match(refused[0].name, /^Line 1: \S.{10,}/, `the refusal says why: ${refused[0].name}`);
+  assert.deepEqual((await ids(page, 'board.player.')).map((x) => x.split('.')[3]).sort(), ['Flo', 'Gus']);
+  await shot(page, 'challenge-foreign-first');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+
+  // A browser that did not make the challenge: its challenge field is empty. The same codes,
+  // the foreign one first, rank nothing (the first code does not decide the challenge) and say why;
+  // with the challenge code entered, the foreign code is refused and the honest ones ranked.
+  const fresh = await open(session);
+  await click(fresh.page, 'title.challenge');
+  await waitScreen(fresh.page, 'challenge');
+  await click(fresh.page, 'challenge.tab.board');
+  assert.equal((await waitItem(fresh.page, 'board.challenge')).value, '');
+  const [chooser2] = await Promise.all([fresh.page.waitForEvent('filechooser'), click(fresh.page, 'board.open')]);
+  await chooser2.setFiles(file);
+  await fresh.page.waitForTimeout(300);
+  await click(fresh.page, 'board.verify');
+  assert.match((await waitItem(fresh.page, 'board.error')).name, /challenge code/);
+  assert.deepEqual(await ids(fresh.page, 'board.player.'), []);
+  await typeInto(fresh.page, 'board.challenge', mine.code);
+  await click(fresh.page, 'board.verify');
+  await waitItem(fresh.page, 'board.summary.2.1');
+  assert.deepEqual(await ids(fresh.page, 'board.refused.'), ['board.refused.1.foreign_challenge']);
+  assert.deepEqual((await ids(fresh.page, 'board.player.')).map((x) => x.split('.')[3]).sort(), ['Flo', 'Gus']);
+  assert.deepEqual(fresh.log.errors, []);
+  await fresh.context.close();
+});

@@ -72,7 +72,8 @@ export async function click(page, id) {
   const vp = page.viewportSize();
   for (let i = 0; i < 30 && (!it.visible || it.y < 0 || it.y + it.h > vp.height); i++) {
     await page.mouse.move(vp.width / 2, vp.height / 2);
-    await page.mouse.wheel(0, it.y + it.h > vp.height || !it.visible ? 200 : -200);
+    // Down to an item below the window (or hidden below a panel's edge), up to one above it.
+    await page.mouse.wheel(0, it.y + it.h > vp.height || (!it.visible && it.y >= 0) ? 200 : -200);
     await page.waitForTimeout(60);
     it = await item(page, id);
   }

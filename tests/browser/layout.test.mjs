@@ -1,6 +1,6 @@
 // The layout on every screen size: a lesson played on a phone with touch alone (390x844, DPR 3,
 // taps and swipes), and every screen photographed at a phone, a tablet, a laptop and a large
-// HiDPI monitor, with a check from the published rectangles that nothing lies outside the window
+// HiDPI monitor, at text sizes 100% and 200%, with a check from the published rectangles that nothing lies outside the window
 // or its parent, no text is cut, and every control is a 44 px touch target on the phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -144,14 +144,33 @@ const SIZES = [
   { name: 'monitor-2560x1440', viewport: { width: 2560, height: 1440 }, deviceScaleFactor: 2 },
 ];
 
+// The text size setting, by its buttons (10% a press), back on the title screen.
+async function setTextSize(page, percent) {
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  const now = async () => Number((await item(page, 'settings.font.value')).name.match(/(\d+)%/)[1]);
+  for (let i = 0; i < 20 && (await now()) !== percent; i++) {
+    const was = await now();
+    await click(page, (await now()) < percent ? 'settings.font.larger' : 'settings.font.smaller');
+    await page.waitForFunction((w) => !window.buyin.items().some((x) => x.id === 'settings.font.value' && x.name.includes(` ${w}%`)), was);
+  }
+  assert.equal(await now(), percent, 'the text size setting reaches it');
+  await click(page, 'back');
+  await waitScreen(page, 'title');
+}
+
+// At 100% and at 200% (WCAG 1.4.4: text resized to 200% loses nothing).
+for (const percent of [100, 200])
 for (const size of SIZES) {
-  test(`every screen at ${size.name}: screenshots, nothing outside the window or its parent, no text cut`, async () => {
+  const label = percent === 100 ? size.name : `${size.name}-text${percent}`;
+  test(`every screen at ${size.name}, text ${percent}%: screenshots, nothing outside the window or its parent, no text cut`, async () => {
     const { page, context, log } = await open(session, { viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+    if (percent !== 100) await setTextSize(page, percent);
     const problems = [];
     const check = async (screen) => {
       await page.waitForTimeout(150);
       for (const p of await layoutProblems(page, { touch: size.touch })) problems.push(`${screen}: ${p}`);
-      await shot(page, `${size.name}-${screen}`);
+      await shot(page, `${label}-${screen}`);
     };
     const home = async (back = 'back') => { await click(page, back); await waitScreen(page, 'title'); };
     await check('title');
@@ -159,7 +178,8 @@ for (const size of SIZES) {
     await click(page, (await ids(page, 'onboarding.lesson.'))[0]); await waitScreen(page, 'briefing'); await check('briefing');
     await click(page, 'briefing.start'); await waitScreen(page, 'meeting'); await check('meeting');
     await page.focus('#canvas');
-    await playOut(page, size.viewport.width < 700);
+    // One column (the meeting's tabs) below 700 px at 100% text, and below 1,400 px at 200%.
+    await playOut(page, (await ids(page, 'meeting.tab.')).length > 0);
     await check('meeting-over');
     await click(page, 'meeting.debrief'); await waitScreen(page, 'debrief'); await check('debrief');
     await home();

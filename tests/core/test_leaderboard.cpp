@@ -99,3 +99,17 @@ TEST_CASE("leaderboard: the CSV has a row per player, per team and per refused c
   for (char ch2 : csv) rows += ch2 == '\n';
   CHECK(rows == 4);
 }
+
+TEST_CASE("leaderboard: the expert's score is what its path earns played in full (the board plays it without text)") {
+  Challenge ch{"fixture_clinic", 42, true, 0};
+  const std::vector<std::string> codes = {code_for(ch, Policy::facilitator, "Ada", "Blue"), code_for(ch, Policy::pusher, "Bo", "Red")};
+  const Leaderboard lb = build_leaderboard(C(), codes, &ch);
+  REQUIRE(lb.accepted == 2);
+  for (const LeaderboardEntry& e : lb.entries) {
+    const std::vector<Action> path = expert_path(C(), ch.scenario_id, e.v.seed, nullptr, ch.meeting_limit);
+    const ReplayResult rr = replay(C(), Record{C().hash, GameConfig{ch.scenario_id, e.v.seed, ch.meeting_limit}, path});
+    REQUIRE(rr.ok);
+    CHECK(e.expert_score == final_score(C(), rr.game.state).total);
+    CHECK(e.expert_score > 0);
+  }
+}

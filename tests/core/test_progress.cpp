@@ -91,6 +91,17 @@ TEST_CASE("progress: out-of-range settings are dropped with a message, defaults 
   CHECK(d.problems.size() == 2);
 }
 
+TEST_CASE("progress: text size reads from 80 to 200 percent (WCAG 1.4.4), nothing beyond") {
+  const char* head = R"({"format":"buyin-progress","version":1,"min_compatible":1,"settings":{"font_percent":)";
+  CHECK(decode_progress(std::string(head) + "200}}").progress.settings.font_percent == 200);
+  CHECK(decode_progress(std::string(head) + "80}}").progress.settings.font_percent == 80);
+  const ProgressDecode over = decode_progress(std::string(head) + "210}}");
+  CHECK(over.damaged);
+  CHECK(over.progress.settings.font_percent == 100);
+  REQUIRE(over.problems.size() == 1);
+  CHECK(over.problems[0].find("from 80 to 200") != std::string::npos);
+}
+
 TEST_CASE("progress: a newer save is read when it says we can, refused in plain words when not") {
   const ProgressDecode ok = decode_progress(
       R"({"format":"buyin-progress","version":3,"min_compatible":1,"lessons_passed":["status_quo"],"future":1})");

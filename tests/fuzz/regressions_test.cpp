@@ -77,6 +77,7 @@ TEST_CASE("fuzz regressions: cli") { replay_dir("cli", fuzz::cli_one); }
 TEST_CASE("fuzz corpora: every committed seed passes its target") {
   replay_dir("../corpus/content", fuzz::content_one);
   replay_dir("../corpus/save", fuzz::save_one);
+  replay_dir("../corpus/result_code", fuzz::result_code_one);  // grows by tools/fuzz --merge
   replay_dir("../corpus/leaderboard", fuzz::leaderboard_one);
   replay_dir("../corpus/progress", fuzz::progress_merge_one);
   replay_dir("../corpus/onboarding", fuzz::onboarding_one);
