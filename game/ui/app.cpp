@@ -168,11 +168,12 @@ std::string app_suggest_move() {
   if (!s.active || s.game.over() || s.mode == Mode::Challenge) return "null";
   const Action a = choose_action(s.game, Policy::expert);
   const View v = view(s.game);
-  for (size_t i = 0; i < v.hand.size(); ++i) {
-    if (v.hand[i].action.move != a.move) continue;
+  const std::vector<size_t> order = hand_order(v);  // the number on a card is its place on screen
+  for (size_t n = 0; n < order.size(); ++n) {
+    if (v.hand[order[n]].action.move != a.move) continue;
     std::string target;
     if (a.target >= 0) target = "meeting.target." + s.game.scenario().stakeholders[static_cast<size_t>(a.target)].id;
-    return "{\"card\":\"meeting.card." + std::to_string(i + 1) + "\",\"target\":\"" + target + "\"}";
+    return "{\"card\":\"meeting.card." + std::to_string(n + 1) + "\",\"target\":\"" + target + "\"}";
   }
   return "null";
 }

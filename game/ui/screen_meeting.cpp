@@ -474,10 +474,8 @@ void draw_hand(const View& v) {
   // says. While the scaffolding is on (the first lessons, practice with coach hints) they are grouped
   // under their kind of move, and the coach says what each kind does.
   const bool kinds = show_categories();
-  std::vector<size_t> order(v.hand.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const std::vector<size_t> order = hand_order(v);
   if (kinds) {
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return v.hand[a].category < v.hand[b].category; });
     para(s.mode == Mode::Onboarding ? "Coach: for now each card is grouped under its kind of move. Hover a card to hear what that kind does."
                                     : "Coach hints are on: cards are grouped under their kind of move (turn them off in Settings).",
          p.text_dim, fonts().small);

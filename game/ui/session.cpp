@@ -256,6 +256,14 @@ bool coach_hints_on() {
   return v < 0 ? !onboarding_passed() : v == 1;
 }
 
+std::vector<size_t> hand_order(const View& v) {
+  std::vector<size_t> order(v.hand.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (show_categories())
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return v.hand[a].category < v.hand[b].category; });
+  return order;
+}
+
 bool show_categories() {
   const Session& s = session();
   switch (s.mode) {

@@ -61,6 +61,9 @@ const Debrief& session_debrief();
 bool onboarding_passed();
 bool coach_hints_on();
 bool show_categories();
+// The hand in the order the meeting screen shows it: the game's seeded order, grouped by kind of move
+// while show_categories(). order[n] is the View::hand index of the card numbered n + 1 on screen.
+std::vector<size_t> hand_order(const View& v);
 
 // A fresh seed for practice (from the platform clock; the game stays deterministic given it).
 uint64_t fresh_seed();

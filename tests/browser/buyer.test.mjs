@@ -3,29 +3,18 @@
 // and in the transcript export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, open, click, waitScreen, shot, ids, download } from './harness.mjs';
+import { startSession, open, click, waitScreen, shot, ids, download, startFirstLesson, playCard } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
 after(async () => { await session.close(); });
 
-const movesPlayed = async (page) => {
-  const r = (await ids(page, 'meeting.result.'))[0];
-  return r ? Number(r.split('.')[2]) : 0;
-};
 
 // Plays the card at `pick` (by position in the hand) until the meeting screen offers the debrief.
 async function playOut(page, pick) {
   for (let i = 0; i < 80 && !(await ids(page, 'meeting.debrief')).length; i++) {
-    const before = await movesPlayed(page);
     const cards = await ids(page, 'meeting.card.');
-    await click(page, cards[pick(i, cards.length)]);
-    await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === 'meeting.target.cancel' ||
-      x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'), before + 1, { timeout: 5000 });
-    const targets = (await ids(page, 'meeting.target.')).filter((t) => t !== 'meeting.target.cancel');
-    if (targets.length) await click(page, targets[0]);
-    await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'),
-      before + 1, { timeout: 5000 });
+    await playCard(page, cards[pick(i, cards.length)]);
   }
   await click(page, 'meeting.debrief');
   await waitScreen(page, 'debrief');
@@ -33,12 +22,7 @@ async function playOut(page, pick) {
 
 test('a lesson debrief lists the behaviour it asks for; a lost game says where the deal died', async () => {
   const { page, context, log } = await open(session);
-  await click(page, 'title.onboarding');
-  await waitScreen(page, 'onboarding');
-  await click(page, (await ids(page, 'onboarding.lesson.'))[0]);
-  await waitScreen(page, 'briefing');
-  await click(page, 'briefing.start');
-  await waitScreen(page, 'meeting');
+  await startFirstLesson(page);
   // The last card of every hand: in the lesson's deck that is a pitch, pressure or a late move more
   // often than not, so the game is unlikely to be a purchase.
   await playOut(page, (i, n) => n - 1);

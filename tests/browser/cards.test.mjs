@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSession, open, click, items, waitScreen, waitItem, shot, ids, download } from './harness.mjs';
+import { startSession, open, click, items, waitScreen, waitItem, shot, ids, download, startFirstLesson } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -114,12 +114,7 @@ test('practice groups the cards under their kind until onboarding is passed, and
 
 test('lesson 1 shows and explains the kinds of move; a challenge never does', async () => {
   const { page, context, log } = await open(session);
-  await click(page, 'title.onboarding');
-  await waitScreen(page, 'onboarding');
-  await click(page, (await ids(page, 'onboarding.lesson.'))[0]);
-  await waitScreen(page, 'briefing');
-  await click(page, 'briefing.start');
-  await waitScreen(page, 'meeting');
+  await startFirstLesson(page);
   const lesson = await hand(page);
   await shot(page, 'cards-lesson1');
   const shown = lesson.headings.filter((x) => TITLES.includes(x));

@@ -187,3 +187,32 @@ export async function download(page, id) {
   const [dl] = await Promise.all([page.waitForEvent('download'), click(page, id)]);
   return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
 }
+
+// How many moves the meeting screen says were played (the id of the latest result item).
+export async function movesPlayed(page) {
+  const r = (await ids(page, 'meeting.result.'))[0];
+  return r ? Number(r.split('.')[2]) : 0;
+}
+
+// From the title screen into the first onboarding lesson's meeting.
+export async function startFirstLesson(page) {
+  await click(page, 'title.onboarding');
+  await waitScreen(page, 'onboarding');
+  await click(page, (await ids(page, 'onboarding.lesson.'))[0]);
+  await waitScreen(page, 'briefing');
+  await click(page, 'briefing.start');
+  await waitScreen(page, 'meeting');
+}
+
+// Plays one card: clicks it, aims it at the first person offered if it asks for a target, and waits
+// for the move's result (or the end of the game).
+export async function playCard(page, card) {
+  const before = await movesPlayed(page);
+  await click(page, card);
+  await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === 'meeting.target.cancel' ||
+    x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'), before + 1, { timeout: 5000 });
+  const targets = (await ids(page, 'meeting.target.')).filter((t) => t !== 'meeting.target.cancel');
+  if (targets.length) await click(page, targets[0]);
+  await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'),
+    before + 1, { timeout: 5000 });
+}

@@ -5,16 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSession, open, click, items, item, waitScreen, waitItem, shot, ids } from './harness.mjs';
+import { startSession, open, click, items, item, waitScreen, waitItem, shot, ids, playCard } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
 after(async () => { await session.close(); });
 
-const movesPlayed = async (page) => {
-  const r = (await ids(page, 'meeting.result.'))[0];
-  return r ? Number(r.split('.')[2]) : 0;
-};
 const notes = async (page) => (await ids(page, 'meeting.note.')).filter((i) => /^meeting\.note\.\d+$/.test(i));
 
 // Lesson 2's buyer, Priya, is the only person in it: every worry is hers. What each of her worried
@@ -31,15 +27,8 @@ const worryHeard = async (page) => (await items(page)).some((x) => x.id.startsWi
 
 // One move: a card that needs no target first (Priya is the only one to aim at anyway).
 async function move(page, i) {
-  const before = await movesPlayed(page);
   const cards = await ids(page, 'meeting.card.');
-  await click(page, cards[i % Math.min(3, cards.length)]);
-  await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === 'meeting.target.cancel' ||
-    x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'), before + 1, { timeout: 5000 });
-  const targets = (await ids(page, 'meeting.target.')).filter((t) => t !== 'meeting.target.cancel');
-  if (targets.length) await click(page, targets[0]);
-  await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === `meeting.result.${k}` || x.id === 'meeting.debrief'),
-    before + 1, { timeout: 5000 });
+  await playCard(page, cards[i % Math.min(3, cards.length)]);
 }
 
 test('a hint is heard, nothing is noted for the trainee; a right note raises Listening, a wrong one is put right', async () => {
