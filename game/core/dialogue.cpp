@@ -25,14 +25,19 @@ int TalkMemory::times(uint64_t h) const {
   return it != game.end() && it->first == h ? it->second : 0;
 }
 
+void TalkMemory::rebuild(const std::vector<MoveResult>* results) {
+  meeting.clear();
+  game.clear();
+  if (!results) return;
+  for (const MoveResult& r : *results) {
+    for (const Reply& rep : r.replies) add_hash(rep.text_hash ? rep.text_hash : text_hash(rep.text));
+    if (r.meeting_ended) meeting.clear();
+  }
+}
+
 TalkMemory TalkMemory::from(const std::vector<MoveResult>* results) {
   TalkMemory m;
-  if (!results) return m;
-  m.game.reserve(results->size() * 2);
-  for (const MoveResult& r : *results) {
-    for (const Reply& rep : r.replies) m.add_hash(rep.text_hash ? rep.text_hash : text_hash(rep.text));
-    if (r.meeting_ended) m.meeting.clear();
-  }
+  m.rebuild(results);
   return m;
 }
 

@@ -31,6 +31,7 @@ struct TalkMemory {
   int times(uint64_t h) const;
   // From the results of the game so far (the current meeting starts after the last meeting_ended).
   static TalkMemory from(const std::vector<MoveResult>* results);
+  void rebuild(const std::vector<MoveResult>* results);  // the same, into this one (keeps its capacity)
   // A 64-bit hash of the bytes, eight at a time (little-endian, the same natively and in wasm):
   // lines are hashed on every reply, and only equality within one game matters.
   static uint64_t text_hash(const std::string& t) { return text_hash(t.data(), t.size()); }

@@ -714,7 +714,9 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     r.constraint = cons;
   };
   // What has been said so far: no reply is repeated within a meeting while another line fits.
-  TalkMemory mem = TalkMemory::from(n.history);
+  // One scratch memory per thread, rebuilt for each move: its vectors keep their room between moves.
+  static thread_local TalkMemory mem;
+  mem.rebuild(n.history);
   auto said_line = [&](int who, ReplyKind kind, std::string t, int cons, int line) {
     // A scenario line's hash is known (index_content) unless it names the speaker.
     const bool known = line >= 0 && sc.line_hash.size() == sc.lines.size() && sc.lines_indexed == sc.lines.size();
