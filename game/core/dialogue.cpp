@@ -35,11 +35,6 @@ void TalkMemory::rebuild(const std::vector<MoveResult>* results) {
   }
 }
 
-TalkMemory TalkMemory::from(const std::vector<MoveResult>* results) {
-  TalkMemory m;
-  m.rebuild(results);
-  return m;
-}
 
 namespace {
 

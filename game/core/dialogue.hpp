@@ -29,9 +29,9 @@ struct TalkMemory {
   bool said_in_meeting(uint64_t h) const;
   bool said_in_meeting(const std::string& t) const { return said_in_meeting(text_hash(t)); }
   int times(uint64_t h) const;
-  // From the results of the game so far (the current meeting starts after the last meeting_ended).
-  static TalkMemory from(const std::vector<MoveResult>* results);
-  void rebuild(const std::vector<MoveResult>* results);  // the same, into this one (keeps its capacity)
+  // From the results of the game so far (the current meeting starts after the last meeting_ended),
+  // into this one: its vectors keep their room from move to move.
+  void rebuild(const std::vector<MoveResult>* results);
   // A 64-bit hash of the bytes, eight at a time (little-endian, the same natively and in wasm):
   // lines are hashed on every reply, and only equality within one game matters.
   static uint64_t text_hash(const std::string& t) { return text_hash(t.data(), t.size()); }
