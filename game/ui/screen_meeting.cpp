@@ -31,6 +31,8 @@ struct MeetingUi {
   std::string tooltip_text;
   int note_pick = -1;            // the buyer's line being noted (index among the buyer's lines), -1: not noting
   int note_type = -1, note_owner = -1;  // the trainee's answers so far: nothing is chosen for them
+  int over_frame = -1;           // the frame the ending was first shown (keys typed before it do not skip it)
+  double over_time = 0;
 };
 MeetingUi g_ui;
 
@@ -446,7 +448,11 @@ void draw_hand(const View& v) {
   if (s.game.over()) {
     heading("The game is over");
     para(ending_sentence(s.game.state.ending));
-    if (wrap_button("meeting.debrief", "See the debrief", 0.0f, true) || digit == 1) go(Screen::Debrief);
+    // A "1" typed while the last move was still on its way must not skip the buyer's last words:
+    // the key opens the debrief only once the ending has stood a few frames and half a second.
+    if (g_ui.over_frame < 0) { g_ui.over_frame = ImGui::GetFrameCount(); g_ui.over_time = ImGui::GetTime(); }
+    const bool settled = ImGui::GetFrameCount() - g_ui.over_frame >= 3 && ImGui::GetTime() - g_ui.over_time >= 0.5;
+    if (wrap_button("meeting.debrief", "See the debrief", 0.0f, true) || (digit == 1 && settled)) go(Screen::Debrief);
     return;
   }
   if (g_ui.picking >= 0 && g_ui.picking < static_cast<int>(v.hand.size())) {

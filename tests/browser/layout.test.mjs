@@ -114,6 +114,14 @@ test('lesson 1 played to its end on a phone (390x844, DPR 3) with touch alone', 
   await context.close();
 });
 
+// What a key press can change in a meeting: the newest result, the target prompt, the end (the
+// same test is written out in playOut's wait, which runs in the page).
+function meetingState() {
+  const ids = window.buyin.items().map((x) => x.id);
+  return [ids.find((x) => x.startsWith('meeting.result.')) ?? '', ids.includes('meeting.target.cancel'),
+    ids.includes('meeting.debrief')].join('|');
+}
+
 // Plays the current meeting to its end: keys 1-2 on a wide screen (a move, or the first person
 // it is aimed at; few frames, which matters at 5120x2880 on a software GPU), taps on a phone's
 // Moves tab (and on a wide screen when keys stop moving the game).
@@ -128,9 +136,15 @@ async function playOut(page, narrow) {
     // Keys on a wide screen; if they stop moving the game (a key a frame missed, focus on another
     // control), a tap as on the phone.
     if (!narrow && still < 6) {
-      const drawn = await page.evaluate(() => window.buyin.framesDrawn());
+      // Wait until the game took the key (a new result, a target prompt opened or closed, the
+      // end): a key still in flight when the game ends would read as "See the debrief" (1).
+      const before = await page.evaluate(meetingState);
       await page.keyboard.press(String(1 + (i % 2)));
-      await page.waitForFunction((n) => window.buyin.framesDrawn() >= n + 2, drawn, { timeout: 5000 });
+      await page.waitForFunction((b) => {
+        const ids = window.buyin.items().map((x) => x.id);
+        return [ids.find((x) => x.startsWith('meeting.result.')) ?? '', ids.includes('meeting.target.cancel'),
+          ids.includes('meeting.debrief')].join('|') !== b;
+      }, before, { timeout: 2000 }).catch(() => {});
       continue;
     }
     const targets = have.filter((x) => x.startsWith('meeting.target.') && x !== 'meeting.target.cancel');
