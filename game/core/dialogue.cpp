@@ -71,6 +71,15 @@ uint64_t filled_hash(const Scenario& sc, int speaker, const std::string& text) {
 
 bool indexed(const Scenario& sc) { return sc.lines_indexed == sc.lines.size() && sc.line_hash.size() == sc.lines.size(); }
 
+}  // namespace
+
+uint64_t line_hash_for(const Scenario& sc, int speaker, int line) {
+  const uint64_t h = indexed(sc) ? sc.line_hash[static_cast<size_t>(line)] : 0;
+  return h ? h : filled_hash(sc, speaker, sc.lines[static_cast<size_t>(line)].text);
+}
+
+namespace {
+
 // Calls f(index) for every line of `kind`, in line order (the kind index when built, else a scan).
 template <class F>
 void each_line(const Scenario& sc, LineKind kind, F f) {
@@ -83,9 +92,7 @@ void each_line(const Scenario& sc, LineKind kind, F f) {
 }
 
 void add_line(Cands& cs, const Scenario& sc, int speaker, int spec, int index) {
-  const std::string& t = sc.lines[static_cast<size_t>(index)].text;
-  uint64_t h = indexed(sc) ? sc.line_hash[static_cast<size_t>(index)] : 0;
-  cs.push({spec, h ? h : filled_hash(sc, speaker, t), index, &t, nullptr, nullptr});
+  cs.push({spec, line_hash_for(sc, speaker, index), index, &sc.lines[static_cast<size_t>(index)].text, nullptr, nullptr});
 }
 
 

@@ -72,6 +72,8 @@ int pick_line(const Scenario& sc, const State& st, const ReplyContext& rc, const
 // Whether line `l` matches the context (exposed for lint and tests).
 bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc);
 int line_specificity(const LineDef& l);
+// The hash of scenario line `line` as `speaker` says it (TalkMemory::text_hash of the filled text).
+uint64_t line_hash_for(const Scenario& sc, int speaker, int line);
 
 // Compatibility: the most specific reply line, no memory, no state keys.
 int select_line(const Scenario& sc, int speaker, Category cat, Verdict v, int stage, Rng& rng);

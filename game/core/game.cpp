@@ -72,7 +72,7 @@ View view(const Game& g) {
     NoteEntry e;
     e.line = note.line;
     e.heard = line ? line->text : std::string();
-    e.speaker_name = line ? line->speaker_name : std::string();
+    e.speaker_name = line ? std::string(line->speaker_name) : std::string();
     e.type = note.type;
     e.owner_id = sc.stakeholders[static_cast<size_t>(note.owner)].id;
     e.owner_name = sc.stakeholders[static_cast<size_t>(note.owner)].name;

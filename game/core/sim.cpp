@@ -753,9 +753,10 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     // Every line that fits was said in this meeting: when the buyer has something of substance to say
     // next (a hint, a resolved worry, an invitation), the reaction is left out rather than repeated.
     const bool more = !out.learned.empty() || !out.resolved.empty() || !out.invited.empty();
-    if (li >= 0 && more && mem.said_in_meeting(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) li = -2;
+    const bool said = li >= 0 && mem.said_in_meeting(line_hash_for(sc, speaker, li));
+    if (said && more) li = -2;
     if (li == -2) {
-    } else if (li >= 0 && mem.said_in_meeting(fill_text(sc, speaker, sc.lines[static_cast<size_t>(li)].text))) {
+    } else if (said) {
       // Said already in this meeting, and nothing else fits: a wordless reaction rather than a repeat.
       said_line(speaker, ReplyKind::reaction, nonverbal_line(sc, speaker, push, rng, mem), -1, -1);
     } else if (li >= 0) said_line(speaker, ReplyKind::reaction, sc.lines[static_cast<size_t>(li)].text, -1, li);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/content.hpp"
@@ -89,9 +90,12 @@ struct State {
 
 // Who said what in reply. kind tells the UI how to show it.
 enum class ReplyKind : uint8_t { reaction, hint, resolved, joined, veto, stall, objection, invited, farewell };
+// The names and the move's id and phrasing are views into the Content the game was played with,
+// which outlives its results (a Game refers to it): no copy of them per move.
 struct Reply {
   int speaker = -1;  // stakeholder index
-  std::string speaker_id, speaker_name, text;
+  std::string_view speaker_id, speaker_name;
+  std::string text;
   ReplyKind kind = ReplyKind::reaction;
   int constraint = -1;  // State::constraints index for hint/resolved
   int line = -1;        // the scenario line it came from (Scenario::lines index), -1 for hints and plain lines
@@ -103,7 +107,7 @@ struct MoveResult {
   bool ok = false;
   std::string error;  // when !ok: why the move was refused (state unchanged)
   Action action;
-  std::string move_id, phrasing;
+  std::string_view move_id, phrasing;  // views into the Content (see Reply)
   Category category = Category::facilitative;
   Verdict verdict = Verdict::neutral;
   int points = 0;

@@ -19,7 +19,7 @@ void add_talk(const Game& g, TalkStats& s, int64_t& distinct_sum, int64_t* answe
       ++s.replies;
       if (!meeting.insert(rep.text).second) {
         ++s.repeats;
-        if (s.debug) s.examples.push_back(std::to_string(static_cast<int>(rep.kind)) + " " + rep.speaker_id + ": " + rep.text);
+        if (s.debug) s.examples.push_back(std::to_string(static_cast<int>(rep.kind)) + " " + std::string(rep.speaker_id) + ": " + rep.text);
       }
       game.insert(rep.text);
       if (rep.kind == ReplyKind::reaction && push && rep.line >= 0 && sc.lines[static_cast<size_t>(rep.line)].filler()) ++s.fillers_to_push;

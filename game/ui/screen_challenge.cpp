@@ -43,6 +43,7 @@ struct ChallengeUi {
   // leaderboard
   std::string codes;               // pasted or loaded, one per line
   char expected[512] = "";
+  bool expected_filled = false;   // the remembered challenge was put in once (then the field is the user's)
   bool first_only = false;
   Leaderboard board;
   bool has_board = false;
@@ -293,10 +294,12 @@ void draw_leaderboard() {
   }
   para_dim("Paste result codes (one per line), drop files on the page, or open them. Each is replayed to check it.");
   // Only the organizer's challenge decides what is ranked; this browser remembers the last one made here.
-  if (!g.expected[0] && !session().progress.organized.empty()) {
+  // Once: a user who empties the field to type another code must not see it refilled.
+  if (!g.expected_filled && !g.expected[0] && !session().progress.organized.empty()) {
     const std::string& last = session().progress.organized.back();
     std::snprintf(g.expected, sizeof g.expected, "%s", last.substr(0, last.find(' ')).c_str());
   }
+  g.expected_filled = true;
   const char* expected_label = "Challenge code (required: only codes for this challenge are ranked)";
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(expected_label);

@@ -44,7 +44,7 @@ static void draw_notes(const Debrief& d) {
     const NoteResult& r = d.notes[i].result;
     const Reply* line = buyer_line(g, n.line);
     const std::string owner = sc.stakeholders[static_cast<size_t>(n.owner)].name;
-    std::string text = "You noted " + (line ? line->speaker_name + "'s \"" + line->text + "\"" : std::string("a line")) + " as about " +
+    std::string text = "You noted " + (line ? std::string(line->speaker_name) + "'s \"" + line->text + "\"" : std::string("a line")) + " as about " +
                        about_phrase(n.type) + ", " + owner + "'s";
     if (r.right) {
       text += ". Well heard.";

@@ -82,7 +82,7 @@ uint64_t fresh_seed() {
 }
 
 static void add_result_to_transcript(Session& s, const MoveResult& r, int index) {
-  s.transcript.push_back({TranscriptLine::Seller, "You", "Seller", r.phrasing, index});
+  s.transcript.push_back({TranscriptLine::Seller, "You", "Seller", std::string(r.phrasing), index});
   const Scenario& sc = s.game.scenario();
   int line = buyer_line_count(s.game) - static_cast<int>(r.replies.size());
   for (const Reply& rep : r.replies) {
@@ -144,7 +144,7 @@ MoveResult session_play(const Action& a) {
   add_result_to_transcript(s, r, static_cast<int>(s.game.results.size()) - 1);
   // Screen readers hear what the buyer said and, unless held back, the verdict.
   std::string spoken;
-  for (const Reply& rep : r.replies) spoken += rep.speaker_name + ": " + rep.text + " ";
+  for (const Reply& rep : r.replies) spoken.append(rep.speaker_name).append(": ").append(rep.text).append(" ");
   if (!s.feedback_hidden) spoken += std::string(verdict_word(r.verdict)) + ", " + std::to_string(r.points) + " points. " + r.explanation;
   platform::announce(spoken);
   return r;

@@ -295,6 +295,14 @@ test('after a reload, a foreign challenge opened first decides nothing: its code
   await click(page, 'challenge.tab.board');
   const field = await waitItem(page, 'board.challenge');
   assert.equal(field.value, mine.code, 'the board keeps the challenge this browser made');
+  // The field is the user's once shown: emptied, it stays empty (it is not refilled every frame).
+  await click(page, 'board.challenge');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.waitForTimeout(300);
+  assert.equal((await waitItem(page, 'board.challenge')).value, '', 'an emptied challenge field stays empty');
+  await page.keyboard.type(mine.code, { delay: 2 });
+  await page.waitForFunction((c) => window.buyin.items().some((x) => x.id === 'board.challenge' && x.value === c), mine.code);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buyin-foreign-'));
   const file = path.join(dir, 'codes.txt');
   fs.writeFileSync(file, [foreign.code, ...honest.map((h) => h.code)].join('\n') + '\n');

@@ -158,8 +158,8 @@ int cmd_play(const Args& a) {
     MoveResult r = play(g, act);
     if (!r.ok) { if (!a.json) std::printf("refused: %s\n", r.error.c_str()); continue; }
     if (a.json) { log.push_back(result_json(r)); continue; }
-    std::printf("You: \"%s\"\n", r.phrasing.c_str());
-    for (const Reply& p : r.replies) std::printf("  %s: \"%s\"\n", p.speaker_name.c_str(), p.text.c_str());
+    std::printf("You: \"%.*s\"\n", static_cast<int>(r.phrasing.size()), r.phrasing.data());
+    for (const Reply& p : r.replies) std::printf("  %.*s: \"%s\"\n", static_cast<int>(p.speaker_name.size()), p.speaker_name.data(), p.text.c_str());
     std::printf("  => %s, %+d: %s\n", to_string(r.verdict), r.points, r.explanation.c_str());
   }
   Debrief d = debrief(g);
@@ -183,7 +183,7 @@ int cmd_simulate(const Args& a) {
       else std::printf("%s seed %llu: %s score %d (%zu moves)\n", id.c_str(), static_cast<unsigned long long>(a.seed + static_cast<uint64_t>(i)),
                        to_string(g.state.ending), fs.total, g.actions.size());
       if (a.games == 1 && !a.json)
-        for (const MoveResult& r : g.results) std::printf("  %-22s %-11s %+4d S%d t%d  %s\n", r.move_id.c_str(), to_string(r.verdict), r.points, r.stage_after, r.trust_after, r.explanation.c_str());
+        for (const MoveResult& r : g.results) std::printf("  %-22s %-11s %+4d S%d t%d  %s\n", std::string(r.move_id).c_str(), to_string(r.verdict), r.points, r.stage_after, r.trust_after, r.explanation.c_str());
     }
   }
   if (a.json) print_json(out);

@@ -32,8 +32,8 @@ int cmd_talk(const Args& a) {
       Game played = play_policy(c, GameConfig{sc.id, a.seed, 0}, p, false);
       ReplayResult rr = replay(c, record_of(played));
       for (const MoveResult& r : rr.game.results) {
-        std::printf("%-24s %-11s", r.move_id.c_str(), to_string(r.verdict));
-        for (const Reply& rep : r.replies) std::printf(" | %s: %s", rep.speaker_id.c_str(), rep.text.c_str());
+        std::printf("%-24s %-11s", std::string(r.move_id).c_str(), to_string(r.verdict));
+        for (const Reply& rep : r.replies) std::printf(" | %.*s: %s", static_cast<int>(rep.speaker_id.size()), rep.speaker_id.data(), rep.text.c_str());
         std::printf("%s\n", r.meeting_ended ? "\n" : "");
       }
     }
