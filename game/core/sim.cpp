@@ -880,7 +880,11 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   } else if (out.category == Category::de_risk || out.category == Category::pitch) {
     cat(e, who, " feels surer of the choice.");
   } else if (st.need > n.b_need) {
-    cat(e, who, " put a cost on staying put: the felt need to change rose.");
+    // Said as what the buyer did, which depends on the kind of question that moved them.
+    if (m.category == Category::situation) cat(e, "Describing how it runs today, ", who, " noticed a little of what it costs them.");
+    else if (m.category == Category::facilitative) cat(e, "Thinking it through in their own terms, ", who, " found staying put less comfortable.");
+    else if (m.category == Category::implication) cat(e, who, " put a cost on staying put: the felt need to change rose.");
+    else cat(e, who, " wants the change a little more than before.");
   } else if (out.trust_after > n.b_trust) {
     cat(e, who, " felt heard: trust rose from ", n.b_trust, " to ", out.trust_after, ".");
   } else if (x.rep < 50) {

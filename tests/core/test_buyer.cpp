@@ -384,3 +384,27 @@ TEST_CASE("lessons require their behaviour, not just a score") {
     for (const auto& rq : lc.requirements) if (rq.first == Requirement::no_early_pitch) CHECK_FALSE(rq.second);
   }
 }
+
+TEST_CASE("a rise in felt need is explained by what the buyer did, which depends on the kind of question") {
+  // A fact-finding question does not make the buyer "put a cost on staying put": that is what an
+  // implication question does. 200 random games on the shipped content.
+  const Content* c = th::shipped();
+  REQUIRE(c);
+  int by_kind[kCategoryCount] = {};
+  for (int gi = 0; gi < 200; ++gi) {
+    const Scenario& sc = c->scenarios[static_cast<size_t>(gi) % c->scenarios.size()];
+    const Game g = play_policy(*c, GameConfig{sc.id, 9100 + static_cast<uint64_t>(gi), 0}, Policy::random, true);
+    for (const MoveResult& r : g.results) {
+      INFO(sc.id << " " << r.move_id << ": " << r.explanation);
+      const bool cost = r.explanation.find("put a cost on staying put") != std::string::npos;
+      const bool today = r.explanation.find("Describing how it runs today") != std::string::npos;
+      const bool own = r.explanation.find("Thinking it through in their own terms") != std::string::npos;
+      if (cost) CHECK(r.category == Category::implication);
+      if (today) CHECK(r.category == Category::situation);
+      if (own) CHECK(r.category == Category::facilitative);
+      if (cost || today || own) ++by_kind[static_cast<int>(r.category)];
+    }
+  }
+  CHECK(by_kind[static_cast<int>(Category::situation)] > 0);
+  CHECK(by_kind[static_cast<int>(Category::facilitative)] > 0);
+}
