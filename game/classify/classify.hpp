@@ -39,6 +39,7 @@ std::vector<std::string> words(std::string_view text);     // normalize, then sp
 std::vector<uint32_t> features(std::string_view text, uint32_t bucket_bits);  // sorted, unique buckets
 uint32_t hash_word(std::string_view w);
 std::vector<std::string> cues_of(std::string_view text);  // names of the cues found
+std::string word_class(std::string_view word);              // "boss" -> "AUTH", "friday" -> "TIME"; "" when none
 
 // ---------------------------------------------------------------------------------------------
 // The model: an averaged perceptron over hashed features, weights quantized to int16.
@@ -53,7 +54,9 @@ struct TrainOptions {
   uint64_t seed = 20;
   int epochs = 12;
   uint32_t bucket_bits = 18;
-  int push_margin = 8;  // the margin a push must win by over a helpful category (others: 1)
+  int push_margin = 96;  // the margin a push must win by over a helpful category (the costliest misreading)
+  int margin = 32;       // the margin any other right answer must win by
+  int runs = 5;          // perceptron runs, each in its own seeded order, summed into one model
 };
 Model train(const std::vector<Example>& examples, const TrainOptions& opt = {});
 // The file format: "BUYINCLS" v1, then varint-coded sparse weights and the vocabulary.
