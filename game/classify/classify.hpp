@@ -31,8 +31,9 @@ int constraint_type_from_string(std::string_view s);  // -1 when unknown
 
 // ---------------------------------------------------------------------------------------------
 // Features: lower-cased, accent-folded words; word unigrams and bigrams (with sentence start and
-// end), the question mark as a word, and cue phrases (features.cpp). Character n-grams were tried
-// and dropped: on this corpus they cost 8-12 points of accuracy (game/classify/README.md).
+// end), the question mark as a word, word classes in pairs, and cue phrases (features.cpp).
+// Character n-grams were tried and dropped: on this corpus they cost 8-12 points of accuracy
+// (game/classify/README.md).
 // ---------------------------------------------------------------------------------------------
 std::string normalize(std::string_view text);              // "Whats   it COSTING?" -> "whats it costing ?"
 std::vector<std::string> words(std::string_view text);     // normalize, then split

@@ -1,4 +1,4 @@
-// Sentence -> words -> hashed features (words, word pairs, cues). Integers only; the same buckets on every platform.
+// Sentence -> words -> hashed features (words, word pairs, word-class pairs, cues). Integers only; the same buckets on every platform.
 #include <algorithm>
 
 #include "classify/classify.hpp"
@@ -131,7 +131,6 @@ std::vector<std::string> cues_of(std::string_view text) {
   return out;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Word classes: a few closed sets a linguist would group (who is speaking or spoken to, people
 // in authority, groups of staff, time, numbers, contrast, negation, praise, the product). Pairs
@@ -178,8 +177,8 @@ std::vector<uint32_t> features(std::string_view text, uint32_t bucket_bits) {
     prev = w;
   }
   add(fnv("</s>", fnv(" ", fnv(prev, fnv("b:")))));
-  // Pairs over words-with-classes ("talk to YOU AUTH"), only where a class is involved (the plain
-  // pairs are above), and each class once.
+  // Each class seen, and pairs over words-with-classes ("talk to YOU AUTH") where a class is
+  // involved (the plain word pairs are above).
   {
     std::string pc = "<s>"; bool pcls = true;
     for (const std::string& w : ws) {

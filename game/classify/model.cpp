@@ -31,7 +31,6 @@ std::vector<int64_t> perceptron(const std::vector<Example>& examples, const std:
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   Rng rng(seed);
   int64_t step = 1;
-  const int64_t base = opt.margin;
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[static_cast<size_t>(rng.below(static_cast<int>(i)))]);
     for (size_t idx : order) {
@@ -45,7 +44,7 @@ std::vector<int64_t> perceptron(const std::vector<Example>& examples, const std:
       int best = -1;
       for (int k = 0; k < K; ++k)
         if (k != gold && (best < 0 || s[k] > s[best])) best = k;
-      const int64_t margin = is_push(gold) && !is_push(best) ? opt.push_margin : base;
+      const int64_t margin = is_push(gold) && !is_push(best) ? opt.push_margin : opt.margin;
       if (s[gold] - s[best] < margin) {
         for (uint32_t b : f) {
           w[b * K + gold] += 1; u[b * K + gold] += step;
