@@ -31,14 +31,16 @@ int constraint_type_from_string(std::string_view s);  // -1 when unknown
 
 // ---------------------------------------------------------------------------------------------
 // Features: lower-cased, accent-folded words; word unigrams and bigrams (with sentence start and
-// end), the question mark as a word, and cue phrases (features.cpp). Character n-grams were tried
-// and dropped: on this corpus they cost 8-12 points of accuracy (game/classify/README.md).
+// end), the question mark as a word, word classes in pairs, and cue phrases (features.cpp).
+// Character n-grams were tried and dropped: on this corpus they cost 8-12 points of accuracy
+// (game/classify/README.md).
 // ---------------------------------------------------------------------------------------------
 std::string normalize(std::string_view text);              // "Whats   it COSTING?" -> "whats it costing ?"
 std::vector<std::string> words(std::string_view text);     // normalize, then split
 std::vector<uint32_t> features(std::string_view text, uint32_t bucket_bits);  // sorted, unique buckets
 uint32_t hash_word(std::string_view w);
 std::vector<std::string> cues_of(std::string_view text);  // names of the cues found
+std::string word_class(std::string_view word);              // "boss" -> "AUTH", "friday" -> "TIME"; "" when none
 
 // ---------------------------------------------------------------------------------------------
 // The model: an averaged perceptron over hashed features, weights quantized to int16.
@@ -53,7 +55,9 @@ struct TrainOptions {
   uint64_t seed = 20;
   int epochs = 12;
   uint32_t bucket_bits = 18;
-  int push_margin = 8;  // the margin a push must win by over a helpful category (others: 1)
+  int push_margin = 96;  // the margin a push must win by over a helpful category (the costliest misreading)
+  int margin = 32;       // the margin any other right answer must win by
+  int runs = 5;          // perceptron runs, each in its own seeded order, summed into one model
 };
 Model train(const std::vector<Example>& examples, const TrainOptions& opt = {});
 // The file format: "BUYINCLS" v1, then varint-coded sparse weights and the vocabulary.

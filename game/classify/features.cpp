@@ -1,4 +1,4 @@
-// Sentence -> words -> hashed features (words, word pairs, cues). Integers only; the same buckets on every platform.
+// Sentence -> words -> hashed features (words, word pairs, word-class pairs, cues). Integers only; the same buckets on every platform.
 #include <algorithm>
 
 #include "classify/classify.hpp"
@@ -109,6 +109,18 @@ const std::vector<Cue>& cues() {
 std::vector<std::string> cues_of(std::string_view text) {
   std::string padded = " " + normalize(text) + " ";
   std::vector<std::string> out;
+  // A concession followed by a contrast ("I hear you, but...", "Fair point, though...") is an
+  // argument in the making, whatever words come after it.
+  {
+    static const char* ack[] = {" i hear you", " i get it", " i get that", " i understand", " understood", " fair point", " fair enough",
+                                " i see your point", " i see where", " totally", " sure ", " yes ", " yeah ", " ok ", " okay ", " i know ",
+                                " granted", " of course", " absolutely", " you said", " you say", " you mentioned", " i appreciate", " i agree"};
+    size_t first = std::string::npos;
+    for (const char* a : ack) first = std::min(first, padded.find(a));
+    if (first != std::string::npos)
+      for (const char* c : {" but ", " though ", " however ", " still "})
+        if (padded.find(c, first) != std::string::npos) { out.push_back("concede"); break; }
+  }
   for (const Cue& c : cues())
     for (const char* p : c.phrases) {
       std::string pat(p);
@@ -117,6 +129,39 @@ std::vector<std::string> cues_of(std::string_view text) {
       if (padded.find(pat) != std::string::npos) { out.push_back(c.name); break; }
     }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word classes: a few closed sets a linguist would group (who is speaking or spoken to, people
+// in authority, groups of staff, time, numbers, contrast, negation, praise, the product). Pairs
+// over words-with-classes let "talk to your CFO" learn from "talk to your boss", and a clinic
+// sentence learn from a school one.
+// ---------------------------------------------------------------------------------------------
+namespace {
+struct WordClass { const char* name; std::vector<const char*> words; };
+const std::vector<WordClass>& word_classes() {
+  static const std::vector<WordClass> c = {
+    {"SELF", {"i", "we", "me", "us", "our", "ours", "my", "ill", "weve", "id", "im", "ive", "wed", "lets"}},
+    {"YOU", {"you", "your", "yours", "youre", "youll", "youd", "youve", "u", "ur", "yourself", "yourselves", "ya"}},
+    {"AUTH", {"boss", "manager", "director", "directors", "ceo", "cfo", "cto", "cio", "coo", "md", "superintendent", "principal", "headteacher", "board", "committee", "chair", "president", "vp", "chief", "owner", "owners", "governors", "supervisor", "dean", "partners", "management", "head", "bosses", "executive", "executives"}},
+    {"GROUP", {"team", "teams", "staff", "people", "users", "nurses", "doctors", "teachers", "drivers", "clinicians", "colleagues", "engineers", "admins", "crew", "employees", "workers", "officers", "clerks", "agents", "reps", "everyone", "everybody", "folks", "guys", "shift", "department", "departments"}},
+    {"TIME", {"today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week", "weeks", "month", "months", "quarter", "year", "years", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "noon", "morning", "afternoon", "spring", "summer", "autumn", "winter", "days", "day"}},
+    {"NUM", {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "hundred", "thousand", "half", "percent", "first", "second", "third", "fourth"}},
+    {"BUT", {"but", "though", "however", "yet", "although", "still"}},
+    {"NEG", {"not", "no", "never", "dont", "doesnt", "isnt", "wont", "cant", "arent", "wouldnt", "shouldnt", "didnt", "nothing", "nobody", "none", "hasnt", "havent", "couldnt", "aint"}},
+    {"PRAISE", {"great", "best", "easy", "easiest", "simple", "simplest", "love", "amazing", "impressive", "powerful", "perfect", "brilliant", "fantastic", "seamless", "intuitive", "awesome", "incredible", "leading", "unique", "exciting", "beautiful", "smart", "nice", "superior", "proven"}},
+    {"PRODUCT", {"product", "platform", "tool", "software", "solution", "app", "module", "package", "dashboard", "features", "feature", "suite", "version", "system", "plan", "plans", "service", "offer", "deal", "price", "discount"}},
+  };
+  return c;
+}
+}  // namespace
+
+std::string word_class(std::string_view w) {
+  if (!w.empty() && w.find_first_not_of("0123456789") == std::string_view::npos) return "NUM";
+  for (const WordClass& c : word_classes())
+    for (const char* x : c.words)
+      if (w == x) return c.name;
+  return "";
 }
 
 std::vector<uint32_t> features(std::string_view text, uint32_t bucket_bits) {
@@ -132,6 +177,19 @@ std::vector<uint32_t> features(std::string_view text, uint32_t bucket_bits) {
     prev = w;
   }
   add(fnv("</s>", fnv(" ", fnv(prev, fnv("b:")))));
+  // Each class seen, and pairs over words-with-classes ("talk to YOU AUTH") where a class is
+  // involved (the plain word pairs are above).
+  {
+    std::string pc = "<s>"; bool pcls = true;
+    for (const std::string& w : ws) {
+      std::string c = word_class(w);
+      std::string tok = c.empty() ? w : c;
+      if (!c.empty()) add(fnv(c, fnv("c:")));
+      if (!c.empty() || pcls) add(fnv(tok, fnv(" ", fnv(pc, fnv("cb:")))));
+      pc = tok; pcls = !c.empty();
+    }
+    if (pcls) add(fnv("</s>", fnv(" ", fnv(pc, fnv("cb:")))));
+  }
   for (const std::string& c : cues_of(text))
     for (const char* copy : {"q1:", "q2:", "q3:"}) add(fnv(c, fnv(copy)));
   std::sort(f.begin(), f.end());

@@ -1,7 +1,6 @@
 // The category model: an averaged perceptron over hashed features, quantized to int16.
 // Chosen over fastText for this corpus; the figures are in game/classify/README.md.
 #include <algorithm>
-#include <cstdlib>
 
 #include "classify/classify.hpp"
 #include "core/rng.hpp"
@@ -18,18 +17,19 @@ bool is_push(int k) {
 // Training. Integer arithmetic throughout, examples shuffled by the project's seeded RNG, one
 // thread: the same corpus and seed give the same bytes on every machine.
 // ---------------------------------------------------------------------------------------------
-Model train(const std::vector<Example>& examples, const TrainOptions& opt) {
+namespace {
+// One averaged-perceptron run over the examples in the order `seed` shuffles them; returns the
+// averaged weights scaled by the step count (the same scale for every seed).
+std::vector<int64_t> perceptron(const std::vector<Example>& examples, const std::vector<std::vector<uint32_t>>& feats,
+                                const TrainOptions& opt, uint64_t seed) {
   const int K = kCategoryCount;
   const size_t B = size_t{1} << opt.bucket_bits;
-  std::vector<std::vector<uint32_t>> feats;
-  feats.reserve(examples.size());
-  for (const Example& e : examples) feats.push_back(features(e.text, opt.bucket_bits));
   // w: current weights; u: sum of (step * change), so that the average is w - u / step.
   std::vector<int32_t> w(B * K, 0);
   std::vector<int64_t> u(B * K, 0);
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  Rng rng(opt.seed);
+  Rng rng(seed);
   int64_t step = 1;
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[static_cast<size_t>(rng.below(static_cast<int>(i)))]);
@@ -44,7 +44,7 @@ Model train(const std::vector<Example>& examples, const TrainOptions& opt) {
       int best = -1;
       for (int k = 0; k < K; ++k)
         if (k != gold && (best < 0 || s[k] > s[best])) best = k;
-      const int64_t margin = is_push(gold) && !is_push(best) ? opt.push_margin : 1;
+      const int64_t margin = is_push(gold) && !is_push(best) ? opt.push_margin : opt.margin;
       if (s[gold] - s[best] < margin) {
         for (uint32_t b : f) {
           w[b * K + gold] += 1; u[b * K + gold] += step;
@@ -54,13 +54,29 @@ Model train(const std::vector<Example>& examples, const TrainOptions& opt) {
       ++step;
     }
   }
-  // Average (scaled by `step`, which does not change any ranking) and quantize to int16.
   std::vector<int64_t> avg(B * K);
-  int64_t peak = 1;
-  for (size_t i = 0; i < B * K; ++i) {
-    avg[i] = w[i] * step - u[i];
-    peak = std::max<int64_t>(peak, avg[i] < 0 ? -avg[i] : avg[i]);
+  for (size_t i = 0; i < B * K; ++i) avg[i] = w[i] * step - u[i];
+  return avg;
+}
+}  // namespace
+
+Model train(const std::vector<Example>& examples, const TrainOptions& opt) {
+  const int K = kCategoryCount;
+  const size_t B = size_t{1} << opt.bucket_bits;
+  std::vector<std::vector<uint32_t>> feats;
+  feats.reserve(examples.size());
+  for (const Example& e : examples) feats.push_back(features(e.text, opt.bucket_bits));
+  // Several runs, each seeing the examples in its own seeded order, summed: one linear model
+  // with less of the luck of one order in it.
+  const int runs = opt.runs;
+  std::vector<int64_t> avg(B * K, 0);
+  for (int r = 0; r < runs; ++r) {
+    std::vector<int64_t> a = perceptron(examples, feats, opt, opt.seed + static_cast<uint64_t>(r));
+    for (size_t i = 0; i < B * K; ++i) avg[i] += a[i];
   }
+  // Quantize to int16, scaled by the largest weight.
+  int64_t peak = 1;
+  for (size_t i = 0; i < B * K; ++i) peak = std::max<int64_t>(peak, avg[i] < 0 ? -avg[i] : avg[i]);
   Model m;
   m.bucket_bits = opt.bucket_bits;
   m.weights.assign(B * K, 0);

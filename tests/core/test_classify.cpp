@@ -104,10 +104,9 @@ TEST_CASE("classify: a damaged model is refused with a message, never read") {
   CHECK(error == "trailing bytes after the model");
 }
 
-// The issue's targets are 90% top-1 and push passed as help <= 3%; the model measures 87.6% and
-// 8.8% (3 of 34; game/classify/README.md) since the cards were rewritten in the seller's voice
-// (issue 17: the deck's labels are training rows, and a tempting pitch reads less like one; it was
-// 5.9% before). The floors are what it measures now: a change must not lose them.
+// The issue's targets are 90% top-1 and push passed as help <= 3%. On the grown test split (269
+// sentences, 78 of them pushes; game/classify/README.md) the model measures 90.7% and 2.6% (2 of
+// 78). The floors are what it measures now: a change must not lose them.
 TEST_CASE("classify: the held-apart test split is read at the measured floor") {
   std::vector<cls::Example> test = load_rows("test.tsv", false);
   cls::Context ctx = context();
@@ -120,8 +119,8 @@ TEST_CASE("classify: the held-apart test split is read at the measured floor") {
   const int accuracy = correct * 100 / static_cast<int>(test.size());
   const int push_as_help = passed * 100 / push;
   MESSAGE("test split: " << accuracy << "% top-1, push passed as help " << push_as_help << "%");
-  CHECK(accuracy >= 86);
-  CHECK(push_as_help <= 9);
+  CHECK(accuracy >= 90);
+  CHECK(push_as_help <= 2);
 }
 
 TEST_CASE("classify: bad input gets \"I didn't catch that\" with three closest readings") {
