@@ -7,7 +7,13 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const terser = require('terser');
+let terser;
+try {
+  terser = require('terser');
+} catch (e) {
+  console.error('minify_web: terser not found (Debian package node-terser, installed by tools/setup; NODE_PATH=/usr/share/nodejs)');
+  process.exit(1);
+}
 
 function css(text) {
   // (no selector here has a space before a ':' pseudo-class, which this would join to the one before)
