@@ -20,6 +20,7 @@ void session_load_content() {
   std::vector<SourceFile> files;
   for (const BundledFile* f = bundled_content(); f->path; ++f) files.push_back({f->path, std::string(f->data, f->size)});
   g_session.content = load_content(files);
+  g_session.content.content.hash = bundled_content_hash();  // of the files as written, not minified
   g_session.content_ok = g_session.content.ok;
   if (g_session.content_ok) progress_content_loaded();
 }
