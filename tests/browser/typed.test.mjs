@@ -5,7 +5,10 @@
 // is fetched only once typing is opened, and a failed fetch leaves the cards working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, open, click, items, item, waitItem, waitScreen, shot, ids, movesPlayed, startFirstLesson, playCard } from './harness.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSession, open, click, items, item, waitItem, waitScreen, shot, ids, movesPlayed, startFirstLesson, playCard, download } from './harness.mjs';
 
 let session;
 before(async () => { session = await startSession(); });
@@ -171,4 +174,59 @@ test('"Typed first" in Settings opens meetings on the text field, and is kept in
   assert.deepEqual(await ids(page, 'meeting.card.'), [], 'the field comes first');
   await click(page, 'meeting.typed.cards');
   await waitItem(page, 'meeting.card.1');
+});
+
+test('a challenge that asks for typing: no cards, and the typed game\'s result code is verified and ranked by the leaderboard', async () => {
+  const org = await open(session);
+  await click(org.page, 'title.challenge');
+  await waitScreen(org.page, 'challenge');
+  await click(org.page, 'challenge.tab.organize');
+  await click(org.page, 'challenge.org.typed');
+  await org.page.waitForFunction(() => window.buyin.items().some((x) => x.id === 'challenge.org.typed' && x.checked), null, { timeout: 5000 });
+  await click(org.page, 'challenge.org.make');
+  await waitItem(org.page, 'challenge.org.code');
+  const [, link] = (await download(org.page, 'challenge.org.download')).text.split('\n');
+
+  const { page, context, log } = await open(session, { waitReady: false });
+  await page.goto(link);
+  await waitScreen(page, 'challenge');
+  await click(page, 'challenge.play.name');
+  await page.keyboard.type('Ada', { delay: 5 });
+  await click(page, 'challenge.play.start');
+  await waitScreen(page, 'briefing');
+  await click(page, 'briefing.start');
+  await waitScreen(page, 'meeting');
+  await waitItem(page, 'meeting.typed.field');
+  assert.deepEqual(await ids(page, 'meeting.card.'), [], 'no cards');
+  assert.deepEqual(await ids(page, 'meeting.typed.cards'), [], 'and no way to them: the challenge asks for typing');
+  const lines = ['What has kept you from fixing this until now?', 'Tell me more', 'What does this cost you each month?',
+    'Who else would feel it if this changed?', 'Let me check I have understood you correctly',
+    "Let's pick this up once you've talked it over", 'What would it mean for the team if this were sorted?'];
+  for (let i = 0; i < 80 && !(await ids(page, 'meeting.debrief')).length; i++) {
+    const before = await movesPlayed(page);
+    await say(page, lines[i % lines.length]);
+    await page.waitForFunction((k) => window.buyin.items().some((x) => x.id === `meeting.result.${k}` || x.id === 'meeting.debrief' ||
+      x.id.startsWith('meeting.typed.reading.') || x.id === 'meeting.typed.message'), before + 1, { timeout: 5000 });
+    if ((await ids(page, 'meeting.typed.reading.')).length) await click(page, 'meeting.typed.reading.1');
+    else if ((await ids(page, 'meeting.typed.message')).length) await clearField(page);  // could not be aimed: say the next
+  }
+  await click(page, 'meeting.debrief');
+  await waitScreen(page, 'debrief');
+  const code = (await download(page, 'debrief.download_code')).text.trim();
+  assert.deepEqual(log.errors, []);
+  await context.close();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'buyin-typed-'));
+  fs.writeFileSync(path.join(dir, 'ada.txt'), code + '\n');
+  await org.page.bringToFront();
+  await click(org.page, 'challenge.tab.board');
+  const [chooser] = await Promise.all([org.page.waitForEvent('filechooser'), click(org.page, 'board.open')]);
+  await chooser.setFiles([path.join(dir, 'ada.txt')]);
+  await org.page.waitForTimeout(300);
+  await click(org.page, 'board.verify');
+  await org.page.waitForFunction(() => window.buyin.items().some((x) => x.id.startsWith('board.summary.')), null, { timeout: 10000 });
+  assert.deepEqual(await ids(org.page, 'board.refused.'), [], 'the typed game replays and verifies');
+  assert.deepEqual(await ids(org.page, 'board.summary.'), ['board.summary.1.0']);
+  assert.equal((await ids(org.page, 'board.player.')).length, 1);
+  assert.deepEqual(org.log.errors, []);
 });
