@@ -194,10 +194,18 @@ std::string heard_as(int result_index) {
 
 void draw_typed_switch() {
   sync_with_game();
-  if (wrap_button("meeting.typed.open", "Type what you would say instead")) {
+  // On the heading's line, at its right, when it fits there: the hand keeps its height (a lesson's
+  // seven cards fit 720 px); under the heading when not (large text on a phone).
+  const char* label = "Type instead";
+  const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float right = ImGui::GetWindowContentRegionMax().x;  // window coordinates
+  const float heading_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+  if (heading_end + 2 * ImGui::GetStyle().ItemSpacing.x + w <= right) ImGui::SameLine(right - w);
+  if (ImGui::Button(label)) {
     g_t.shown = true;
     g_t.focus = true;
   }
+  track_item("meeting.typed.open", Sem::Button, "Type instead: say it in your own words");
 }
 
 void draw_typed_move(const View& v, PlayFn play) {

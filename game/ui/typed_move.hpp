@@ -13,7 +13,7 @@ using PlayFn = void (*)(const Action&);
 bool typed_shown();
 // The field, the reader's state, and the choice of readings when unsure; plays through `play`.
 void draw_typed_move(const View& v, PlayFn play);
-// Among the cards: the one click to typing.
+// Beside the cards' heading (drawn right after it): the one click to typing.
 void draw_typed_switch();
 // "Heard as: ..." for a typed move (Game::results index), "" for a card.
 std::string heard_as(int result_index);
