@@ -17,6 +17,7 @@
   let storageProblem = '';  // why IndexedDB could not be read at start-up; then nothing is written to it
   let lastGame = null;
   let running = false;      // main() has started: only then may the page call into the wasm
+  const fetched = new Map(); // files fetched on demand: name -> { status, bytes }
   const fileInput = document.createElement('input');
   fileInput.type = 'file';
   fileInput.multiple = true;
@@ -104,6 +105,25 @@
         });
       });
     },
+    // Files the first download leaves out (the typed-move model), fetched when the game first asks
+    // (services_web.cpp polls fetchStatus each frame: 0 loading, 1 done, 2 failed, -1 never asked).
+    fetchFile(name) {
+      const entry = { status: 0, bytes: new Uint8Array(0) };
+      fetched.set(name, entry);
+      const failed = (why) => {
+        console.warn(`${name} could not be fetched: ${why}`);
+        entry.status = 2;
+        entry.bytes = new TextEncoder().encode(why);
+        window.buyinGlue.wake();
+      };
+      fetch(name, { cache: 'no-cache' })
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`the server answered ${r.status}`))))
+        .then((buf) => { entry.bytes = new Uint8Array(buf); entry.status = 1; window.buyinGlue.wake(); })
+        .catch((e) => failed(e && e.message ? e.message : String(e)));
+    },
+    fetchStatus: (name) => (fetched.has(name) ? fetched.get(name).status : -1),
+    fetchTake: (name) => (fetched.has(name) ? fetched.get(name).bytes : new Uint8Array(0)),
+    fetchRelease(name) { if (fetched.has(name)) fetched.get(name).bytes = new Uint8Array(0); },
     // Input during loading needs no wake-up: main() reads the state it needs when it starts.
     wake() { if (running) Module._buyin_wake(); },
   };

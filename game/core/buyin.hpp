@@ -52,6 +52,10 @@ struct StartResult {
 StartResult start_game(const Content& c, const GameConfig& cfg);
 // Refuses illegal moves (ok=false, error set, game unchanged).
 MoveResult play(Game& g, const Action& a);
+// Turns the game to open play (typed moves): from now on every move of the scenario's deck is legal.
+// The config records it, so the game's record and result code replay it (open from the start: the
+// same moves give the same hashes, since a dealt card is played from its own slot either way).
+void open_play(Game& g);
 
 // What the trainee may see now. Hidden constraints appear only once learned.
 struct PersonView {
@@ -189,6 +193,7 @@ struct Challenge {
   bool per_player = false;       // each player's seed derives from this seed and their name
   uint64_t lock = 0;             // challenge_lock(secret): the close code must carry the secret; 0 = none
   bool notebook = false;         // the trainee's notes count (Listening); codes before version 3 never did
+  bool typed = false;            // the players type their moves (open play); codes before version 4 never did
 };
 struct ResultCode {
   uint64_t content_hash = 0;
@@ -201,6 +206,7 @@ struct ResultCode {
   int attempt = 1;              // this browser's attempt number at the challenge (1 = first)
   uint32_t earlier = 0;         // attempts_hash of the earlier attempts' codes (0 when first)
   std::vector<Note> notes{};    // the trainee's notes (code version 3 on)
+  bool open_play = false;       // the game was played open (typed moves; code version 4 on)
 };
 enum class CodeError : uint8_t {
   none, malformed, truncated, tampered, wrong_version, wrong_kind, foreign_content, foreign_challenge,

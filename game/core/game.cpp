@@ -16,8 +16,14 @@ StartResult start_game(const Content& c, const GameConfig& cfg) {
   r.game.config = cfg;
   r.game.state = initial_state(c, si, cfg.seed, cfg.meeting_limit);
   r.game.state.notebook = cfg.notebook;
+  r.game.state.open_play = cfg.open_play;
   r.ok = true;
   return r;
+}
+
+void open_play(Game& g) {
+  g.config.open_play = true;
+  g.state.open_play = true;
 }
 
 MoveResult play(Game& g, const Action& a) {

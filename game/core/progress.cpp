@@ -42,6 +42,8 @@ std::string encode_progress(const Progress& p) {
                    {"team", p.settings.team}};
   // Written only once the trainee chose: the default follows their onboarding.
   if (p.settings.coach_hints >= 0) j["settings"]["coach_hints"] = p.settings.coach_hints == 1;
+  // Only when chosen: a save without it is read the same by a build from before typed moves.
+  if (p.settings.typed_first) j["settings"]["typed_first"] = true;
   add_extra(j["settings"], p.settings.extra);
   j["lessons_passed"] = p.lessons_passed;
   json h = json::array();
@@ -235,9 +237,11 @@ ProgressDecode decode_progress(const std::string& text) {
         rd.get_bool(*s, "high_contrast", "settings", st.high_contrast);
         rd.get_bool(*s, "show_numbers", "settings", st.show_numbers);
         if (bool hints = false; rd.get_bool(*s, "coach_hints", "settings", hints)) st.coach_hints = hints ? 1 : 0;
+        rd.get_bool(*s, "typed_first", "settings", st.typed_first);
         rd.get_str(*s, "player_name", "settings", st.player_name, 64);
         rd.get_str(*s, "team", "settings", st.team, 64);
-        st.extra = rd.extras(*s, {"font_percent", "high_contrast", "show_numbers", "coach_hints", "player_name", "team"}, "settings");
+        st.extra = rd.extras(*s, {"font_percent", "high_contrast", "show_numbers", "coach_hints", "typed_first", "player_name", "team"},
+                             "settings");
       }
     }
     if (auto l = j.find("lessons_passed"); l != j.end()) {

@@ -18,11 +18,12 @@ struct Settings {
   bool high_contrast = false;
   bool show_numbers = false;   // raw trust/openness numbers (always on at the easiest difficulty)
   int coach_hints = -1;        // practice cards show their kind of move: -1 the default (on until onboarding is passed), 0 off, 1 on
+  bool typed_first = false;    // meetings show the text field first (typed moves), the cards one click away
   std::string player_name, team;
   std::string extra;           // keys this build does not know (a newer save's), as a JSON object: written back
   bool operator==(const Settings& o) const {
     return font_percent == o.font_percent && high_contrast == o.high_contrast && show_numbers == o.show_numbers && coach_hints == o.coach_hints &&
-           player_name == o.player_name && team == o.team && extra == o.extra;
+           typed_first == o.typed_first && player_name == o.player_name && team == o.team && extra == o.extra;
   }
 };
 

@@ -11,7 +11,9 @@ namespace {
 // with a message saying they were made by an older version).
 // 3: the notebook: a challenge flag (the notes count) and the trainee's notes after the moves.
 // Version 2 codes are still read (no notes; the notebook did not count then).
-constexpr uint8_t kVersion = 3;
+// 4: typed moves (issue 20): a challenge flag (the players type) and, in a result, whether the game was
+// played open (every move of the deck legal). Versions 2 and 3 are still read (no typing then).
+constexpr uint8_t kVersion = 4;
 constexpr uint8_t kMinVersion = 2;
 const char* kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -133,7 +135,7 @@ CodeError open_code(const std::string& code, char kind, std::vector<uint8_t>& by
 void write_challenge(Writer& w, const Challenge& ch) {
   w.str(ch.scenario_id, 48);
   w.var(ch.seed);
-  w.u8(static_cast<uint8_t>((ch.feedback_hidden ? 1 : 0) | (ch.per_player ? 2 : 0) | (ch.lock ? 4 : 0) | (ch.notebook ? 8 : 0)));
+  w.u8(static_cast<uint8_t>((ch.feedback_hidden ? 1 : 0) | (ch.per_player ? 2 : 0) | (ch.lock ? 4 : 0) | (ch.notebook ? 8 : 0) | (ch.typed ? 16 : 0)));
   w.u8(static_cast<uint8_t>(ch.meeting_limit < 0 ? 0 : ch.meeting_limit > 255 ? 255 : ch.meeting_limit));
   if (ch.lock) w.u64(ch.lock);
 }
@@ -142,10 +144,11 @@ Challenge read_challenge(Reader& r, uint8_t version) {
   ch.scenario_id = r.str();
   ch.seed = r.var();
   uint8_t flags = r.u8();
-  if (flags > (version >= 3 ? 15 : 7)) r.bad = true;
+  if (flags > (version >= 4 ? 31 : version >= 3 ? 15 : 7)) r.bad = true;
   ch.feedback_hidden = flags & 1;
   ch.per_player = flags & 2;
   ch.notebook = flags & 8;
+  ch.typed = flags & 16;
   ch.meeting_limit = r.u8();
   if (flags & 4) {
     ch.lock = r.u64();
@@ -155,7 +158,8 @@ Challenge read_challenge(Reader& r, uint8_t version) {
 }
 bool same(const Challenge& a, const Challenge& b) {
   return a.scenario_id == b.scenario_id && a.seed == b.seed && a.feedback_hidden == b.feedback_hidden && a.meeting_limit == b.meeting_limit &&
-         a.per_player == b.per_player && a.lock == b.lock && a.notebook == b.notebook;
+         a.per_player == b.per_player && a.lock == b.lock && a.notebook == b.notebook &&
+         a.typed == b.typed;
 }
 
 }  // namespace
@@ -216,6 +220,7 @@ std::string challenge_id(const Challenge& ch) {
   f.byte(ch.per_player);
   f.u64(ch.lock);
   if (ch.notebook) f.byte(1);  // only when set: the ids of challenges made before the notebook stay the same
+  if (ch.typed) f.byte(2);     // the same for typing
   std::vector<uint8_t> b;
   for (int i = 0; i < 6; ++i) b.push_back(static_cast<uint8_t>(f.h >> (8 * i)));
   return b64(b);
@@ -249,6 +254,7 @@ std::string encode_result(const Content& c, const ResultCode& rc) {
     w.u8(static_cast<uint8_t>(n.owner + 1));
     w.var(static_cast<uint64_t>(n.at_move < 0 ? 0 : n.at_move));
   }
+  w.u8(rc.open_play || rc.challenge.typed ? 1 : 0);  // version 4: how the game was played
   uint64_t z = rc.claimed_score < 0 ? (static_cast<uint64_t>(-(static_cast<int64_t>(rc.claimed_score))) * 2 - 1)
                                     : static_cast<uint64_t>(rc.claimed_score) * 2;
   w.var(z);
@@ -321,6 +327,12 @@ ResultDecode decode_result(const Content& c, const std::string& code, const Chal
       rc.notes.push_back(note);
     }
   }
+  if (bytes[0] >= 4) {
+    uint8_t play = r.u8();
+    if (play > 1) r.bad = true;
+    rc.open_play = play & 1;
+    if (rc.challenge.typed && !rc.open_play) r.bad = true;  // a typed challenge is always played open
+  }
   uint64_t z = r.var();
   if (z > 2000000000ull) { r.bad = true; z = 0; }  // |score| <= 1e9, so the unfolded value fits an int
   rc.claimed_score = (z & 1) ? -static_cast<int>((z + 1) / 2) : static_cast<int>(z / 2);
@@ -365,7 +377,9 @@ Verification verify_result(const Content& c, const std::string& code, const Chal
   v.detail = d.detail;
   v.result = d.result;
   if (d.error != CodeError::none) return v;
-  Record rec{c.hash, GameConfig{d.result.challenge.scenario_id, d.result.seed_played, d.result.challenge.meeting_limit, d.result.challenge.notebook},
+  Record rec{c.hash,
+             GameConfig{d.result.challenge.scenario_id, d.result.seed_played, d.result.challenge.meeting_limit, d.result.challenge.notebook,
+                        d.result.open_play},
              d.result.actions, d.result.notes};
   v.seed = d.result.seed_played;
   ReplayResult rr = replay(c, rec);

@@ -248,6 +248,16 @@ int slot_in_hand(const Content& c, const State& st, int move) {
   return slot;
 }
 
+// The deck slot a move is played from: its card when dealt (so a card plays the same in open play),
+// else in open play the move's first slot in the scenario's deck; -1 when it cannot be played.
+int slot_to_play(const Content& c, const State& st, int move) {
+  int slot = slot_in_hand(c, st, move);
+  if (slot >= 0 || !st.open_play) return slot;
+  const Scenario& sc = scen(c, st);
+  for (size_t k = 0; k < sc.deck.size(); ++k) if (sc.deck[k] == move) return static_cast<int>(k);
+  return -1;
+}
+
 }  // namespace
 
 std::vector<Card> deal_hand(const Content& c, const State& st) {
@@ -271,7 +281,7 @@ std::vector<int> legal_targets(const Content& c, const State& st, int move) {
 bool is_legal(const Content& c, const State& st, const Action& a) {
   if (st.ending != Ending::none) return false;
   if (a.move < 0 || a.move >= static_cast<int>(c.moves.size())) return false;
-  if (slot_in_hand(c, st, a.move) < 0) return false;
+  if (slot_to_play(c, st, a.move) < 0) return false;
   return detail::target_ok(c, st, a.move, a.target);
 }
 
@@ -912,8 +922,8 @@ MoveResult apply_move(const Content& c, State& st, const Action& a, bool text, c
   out.action = a;
   if (st.ending != Ending::none) { out.error = "the game is over"; return out; }
   if (a.move < 0 || a.move >= static_cast<int>(c.moves.size())) { out.error = "unknown move"; return out; }
-  int slot = slot_in_hand(c, st, a.move);
-  if (slot < 0) { out.error = "that move is not in the hand"; return out; }
+  int slot = slot_to_play(c, st, a.move);
+  if (slot < 0) { out.error = st.open_play ? "that move is not in this scenario's deck" : "that move is not in the hand"; return out; }
   if (!detail::target_ok(c, st, a.move, a.target)) { out.error = "that move cannot be aimed there"; return out; }
   out.move_id = c.moves[static_cast<size_t>(a.move)].id;
   detail::apply_unchecked(c, st, a, slot, text, out, history);

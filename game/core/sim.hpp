@@ -20,6 +20,9 @@ struct GameConfig {
   // The trainee's notes count (a "Listening" score line). Off unless asked for: practice and lessons
   // turn it on, a challenge when its organizer chose it; games from before the notebook stay as scored.
   bool notebook = false;
+  // Open play (typed moves, issue 20): every move of the scenario's deck is legal, dealt or not; the
+  // rules judge fit and timing as for cards. A game turns open when its first sentence is typed.
+  bool open_play = false;
 };
 
 // A move the trainee plays: a move of the content deck, optionally aimed at a stakeholder.
@@ -86,6 +89,9 @@ struct State {
   bool notebook = false;   // the notes count in the score (GameConfig::notebook)
   uint64_t noted = 0;      // bit i: constraint i was noted right (what it is about and whose it is)
   int wrong_notes = 0;     // notes that named the wrong thing, the wrong person, or a line with no worry in it
+  // Open play (GameConfig::open_play): only which moves are legal, never what they do, so state_hash
+  // leaves it out (a game opened mid-way replays, opened from the start, to the same hashes).
+  bool open_play = false;
 };
 
 // Who said what in reply. kind tells the UI how to show it.

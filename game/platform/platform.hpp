@@ -41,6 +41,14 @@ void open_files();
 // Files picked, dropped on the page, or otherwise handed in since the last call.
 struct IncomingFile { std::string name, text; };
 std::vector<IncomingFile> take_incoming_files();
+// A file served next to the game that the first download leaves out (the typed-move model): asked
+// for only when needed. The web fetches it (asynchronously: poll fetched() each frame; a redraw is
+// requested when it arrives); the desktop reads it beside the executable. Asking again after a
+// failure tries again; while it loads or once loaded, asking does nothing.
+enum class FetchStatus { none, loading, done, failed };
+struct Fetched { FetchStatus status = FetchStatus::none; std::string bytes, error; };
+void fetch_file(const std::string& name);
+const Fetched& fetched(const std::string& name);
 // Name of the platform, for the About screen.
 const char* name();
 // The third-party libraries this platform links beyond the UI's own, for the About screen's

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <map>
 
 #include "platform/platform.hpp"
 
@@ -42,6 +44,22 @@ std::string launch_fragment() {
   return c ? c : "";
 }
 std::string page_link(const std::string& fragment) { return "http://127.0.0.1:8080/#" + fragment; }
+// Files the web build fetches on demand are read from beside the executable (the build copies them there).
+static std::map<std::string, Fetched> g_fetched;
+void fetch_file(const std::string& name) {
+  Fetched& f = g_fetched[name];
+  if (f.status == FetchStatus::done) return;
+  char* base = SDL_GetBasePath();
+  const std::string path = std::string(base ? base : "") + name;
+  SDL_free(base);
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) f = Fetched{FetchStatus::failed, "", "could not read " + path};
+  else if (bytes.empty()) f = Fetched{FetchStatus::failed, "", "could not read " + path};
+  else f = Fetched{FetchStatus::done, std::move(bytes), ""};
+}
+const Fetched& fetched(const std::string& name) { return g_fetched[name]; }
+
 void open_files() { announce("Opening files is only available in the browser; paste the codes instead."); }
 std::vector<IncomingFile> take_incoming_files() { return {}; }
 const char* name() { return "Desktop (SDL2 + OpenGL 3)"; }

@@ -2,6 +2,7 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <map>
 
 #include "platform/platform.hpp"
 
@@ -45,6 +46,23 @@ EM_JS(void, js_open_files, (), {
   if (window.buyinGlue) window.buyinGlue.openFiles();
 });
 
+// Files fetched on demand (web/glue.js fetchFile): 0 loading, 1 done, 2 failed, -1 never asked.
+EM_JS(void, js_fetch_file, (const char* name), {
+  if (window.buyinGlue) window.buyinGlue.fetchFile(UTF8ToString(name));
+});
+EM_JS(int, js_fetch_status, (const char* name), {
+  return window.buyinGlue ? window.buyinGlue.fetchStatus(UTF8ToString(name)) : -1;
+});
+EM_JS(int, js_fetch_size, (const char* name), {
+  return window.buyinGlue ? window.buyinGlue.fetchTake(UTF8ToString(name)).length : 0;
+});
+// Copies the fetched bytes (or, when it failed, the error text) into `out` and lets the page drop them.
+EM_JS(void, js_fetch_copy, (const char* name, char* out), {
+  var b = window.buyinGlue.fetchTake(UTF8ToString(name));
+  HEAPU8.set(b, out);
+  window.buyinGlue.fetchRelease(UTF8ToString(name));
+});
+
 static std::vector<buyin::platform::IncomingFile> g_incoming;
 
 // The page hands files to the app (pasted text goes to web_window.cpp's input queue).
@@ -54,6 +72,24 @@ extern "C" EMSCRIPTEN_KEEPALIVE void buyin_incoming_file(const char* name, const
 }
 
 namespace buyin::platform {
+static std::map<std::string, Fetched> g_fetched;
+void fetch_file(const std::string& name) {
+  Fetched& f = g_fetched[name];
+  if (f.status == FetchStatus::loading || f.status == FetchStatus::done) return;
+  f = Fetched{FetchStatus::loading, "", ""};
+  js_fetch_file(name.c_str());
+}
+const Fetched& fetched(const std::string& name) {
+  Fetched& f = g_fetched[name];
+  if (f.status != FetchStatus::loading) return f;
+  const int st = js_fetch_status(name.c_str());
+  if (st != 1 && st != 2) return f;
+  std::string bytes(static_cast<size_t>(js_fetch_size(name.c_str())), '\0');
+  js_fetch_copy(name.c_str(), bytes.data());
+  if (st == 1) f = Fetched{FetchStatus::done, std::move(bytes), ""};
+  else f = Fetched{FetchStatus::failed, "", bytes};
+  return f;
+}
 void game_finished(const std::string& json) { js_game_finished(json.c_str()); }
 static std::string take_js_string(int which) {
   char* p = js_take_string(which);

@@ -29,6 +29,7 @@ struct ChallengeUi {
   bool hide_feedback = true;
   bool per_player = true;          // each player meets their own buyer (the organizer may turn it off)
   bool notebook = true;            // the players' notes count (Listening); the organizer may leave it out
+  bool typed = false;              // the players type their moves (no cards); off unless the organizer asks
   int meeting_limit = 0;
   std::string made_code, made_close;
   int show_close = -1;             // which of this browser's challenges shows its close code
@@ -125,6 +126,7 @@ void draw_organize() {
     std::snprintf(g.seed, sizeof g.seed, "%llu", static_cast<unsigned long long>(fresh_seed()));
   wrap_checkbox("challenge.org.hide_feedback", "Hold verdicts and points back until the debrief", &g.hide_feedback);
   wrap_checkbox("challenge.org.notebook", "Count the notebook: notes that name a worry and whose it is score as Listening", &g.notebook);
+  wrap_checkbox("challenge.org.typed", "Players type what they would say (no cards: each sentence is read as a move)", &g.typed);
   wrap_checkbox("challenge.org.per_player",
                 "Each player meets their own buyer (seed from the challenge's and their name; ranked by percent of the expert)",
                 &g.per_player);
@@ -142,6 +144,7 @@ void draw_organize() {
     ch.meeting_limit = g.meeting_limit;
     ch.per_player = g.per_player;
     ch.notebook = g.notebook;
+    ch.typed = g.typed;
     // The close code's secret comes from the browser's cryptographic random source, never from the seed.
     std::random_device rd;
     const uint64_t secret = (static_cast<uint64_t>(rd()) << 32) ^ rd();
@@ -232,6 +235,7 @@ void draw_play() {
   if (g.challenge.per_player) para_dim("Every player meets their own buyer, drawn from this challenge and their name.");
   para_dim(g.challenge.notebook ? "Your notebook counts: what you note, rightly, scores as Listening."
                                 : "Your notebook is yours to keep; it does not count in this challenge.");
+  if (g.challenge.typed) para_dim("This challenge is played by typing: say each move in your own words; there are no cards.");
   if (closed_here(code)) {
     para("This round is closed: debriefs show everything.", p.good);
     track_item("challenge.play.closed", Sem::Status, "This round is closed: debriefs show everything.");
@@ -431,6 +435,10 @@ std::string start_challenge(const Challenge& ch, const std::string& code, const 
   const uint64_t seed = game_seed(ch, player);
   std::string err = session_start(Mode::Challenge, ch.scenario_id, seed, -1, ch.feedback_hidden, ch.meeting_limit, ch.notebook);
   if (!err.empty()) return err;
+  if (ch.typed) {  // typed only: open play from the first move, as its result code says
+    s.typed_only = true;
+    open_play(s.game);
+  }
   // Attempts are counted when a game starts (an abandoned game counts too); the earlier codes are
   // those of this challenge's finished games in this browser, oldest first.
   ChallengeSeen& c = seen(code);
@@ -454,7 +462,7 @@ std::string challenge_result_code() {
   if (!s.active || s.mode != Mode::Challenge || !s.game.over()) return "";
   const int score = final_score(content(), s.game.state).total;
   return encode_result(content(), ResultCode{content().hash, g_active.challenge, g_active.player, g_active.team, s.game.actions, score,
-                                             g_active.seed, g_active.attempt, g_active.earlier, s.game.notes});
+                                             g_active.seed, g_active.attempt, g_active.earlier, s.game.notes, s.game.config.open_play});
 }
 
 bool debrief_unlocked() {

@@ -12,6 +12,7 @@
 #include "ui/session.hpp"
 #include "ui/test_items.hpp"
 #include "ui/theme.hpp"
+#include "ui/typed_move.hpp"
 
 namespace buyin::ui {
 
@@ -347,6 +348,7 @@ float feedback_height(const Feedback& f, float width) {
   // The coach's words wrap beside the word "Coach".
   if (!f.coach.empty()) h += ImGui::CalcTextSize(f.coach.c_str(), nullptr, false, width - ImGui::CalcTextSize("Coach").x - st.ItemSpacing.x).y + st.ItemSpacing.y;
   if (f.result) h += st.ItemSpacing.y + text_h("Harmful -10") + text_h(f.result->explanation);
+  if (const std::string heard = heard_as(g_ui.last_result); f.result && !heard.empty()) h += text_h(heard);  // a typed move
   // A line to spare: wrapping in the frame itself may differ by a line from this estimate.
   return h + st.ItemSpacing.y + ImGui::GetTextLineHeight();
 }
@@ -403,6 +405,11 @@ void draw_feedback(const Feedback& f) {
     const MoveResult& r = *f.result;
     ImGui::Dummy(ImVec2(0, 0));
     track_item("meeting.result." + std::to_string(g_ui.last_result + 1), Sem::Text, "");  // tests wait on the move count
+    // A typed move: how the game read the sentence, beside the verdict on it.
+    if (const std::string heard = heard_as(g_ui.last_result); !heard.empty()) {
+      para(heard, p.text_dim);
+      track_item("meeting.heard", Sem::Text, heard);
+    }
     if (s.feedback_hidden) {
       para_dim("Verdicts are held back until the debrief.");
     } else {
@@ -473,7 +480,9 @@ void draw_hand(const View& v) {
       g_ui.picking = -1;
     return;
   }
+  if (typed_shown()) { draw_typed_move(v, play_action); return; }  // typed play (typed_move.cpp)
   heading("Your moves");
+  draw_typed_switch();
   para(narrow_layout() ? "Tap a move to play it." : "Click, or press 1-" + std::to_string(v.hand.size()) + ". Hover to read what you would say.",
        p.text_dim, fonts().small);
   // The cards come in the game's seeded order and look alike: the trainee judges a card by what it

@@ -56,6 +56,7 @@ void draw_settings() {
     changed = true;
   }
   para_dim("On until you have passed the onboarding lessons. Competitions never show them: there, as in a real meeting, you judge a move by what you would say.");
+  if (wrap_checkbox("settings.typed_first", "Typed first: in a meeting, type what you would say (the cards are one click away)", &st.typed_first)) changed = true;
 
   ImGui::Dummy(ImVec2(0, 8));
   ImGui::Text("Your name (for competitions)");

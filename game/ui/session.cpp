@@ -129,6 +129,7 @@ std::string session_start(Mode mode, const std::string& scenario_id, uint64_t se
   s.mode = mode;
   s.lesson = lesson;
   s.feedback_hidden = feedback_hidden;
+  s.typed_only = false;  // a typed challenge sets it after the start
   s.game = std::move(r.game);
   s.transcript.clear();
   s.debrief.reset();
@@ -164,7 +165,11 @@ void session_branch(int keep) {
   std::vector<Action> actions(s.game.actions.begin(), s.game.actions.begin() + keep);
   std::vector<Note> notes = s.game.notes;
   const GameConfig cfg = s.game.config;
+  const bool typed_only = s.typed_only;
   session_start(s.mode, cfg.scenario_id, cfg.seed, s.lesson, s.feedback_hidden, cfg.meeting_limit, cfg.notebook);
+  // A typed game stays open: its moves need not have been dealt.
+  s.typed_only = typed_only;
+  if (cfg.open_play) open_play(s.game);
   // The notes written up to that point go back in with the moves.
   size_t next = 0;
   for (size_t i = 0; i <= actions.size(); ++i) {

@@ -29,6 +29,7 @@ struct Session {
   Mode mode = Mode::Practice;
   int lesson = -1;                 // Content::lessons index in onboarding
   bool feedback_hidden = false;    // competitions hold verdicts back to the debrief
+  bool typed_only = false;         // a challenge that asks for typing: no cards (open play from the start)
   Game game;
   std::vector<TranscriptLine> transcript;
   std::optional<Debrief> debrief;  // computed once when the game ends

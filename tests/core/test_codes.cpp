@@ -93,7 +93,7 @@ TEST_CASE("bad codes are refused, each with its own reason") {
     CHECK(decode_result(C(), flip(code, at)).error == CodeError::tampered);
   }
   std::string v2 = code;
-  v2[1] = 'B';  // the version byte's top bits: version 1 -> 5
+  v2[1] = 'C';  // the version byte's top bits: version 4 -> 8, newer than this game reads
   CHECK(decode_result(C(), v2).error == CodeError::wrong_version);
   CHECK(decode_result(C(), encode_challenge(m.ch, C().hash)).error == CodeError::wrong_kind);
   CHECK(decode_challenge(code).error == CodeError::wrong_kind);

@@ -20,6 +20,7 @@ struct Args {
   bool per_player = false, hide_feedback = false, first_attempts = false;
   bool as_trainee = false;  // play: the hand as the trainee sees it (no kind of move on the cards)
   bool notebook = false;    // challenge --notebook: the players' notes count (Listening)
+  bool typed = false;       // challenge --typed: the players type their moves (open play)
   int meetings = 0, attempt = 1;
 };
 // Reads argv (without the program name) into `a`; false with `error` set on a bad option.

@@ -16,7 +16,7 @@ static void usage() {
       "  balance [--games N] [--scenario ID] [--seed N]  every scenario x policy, seeds N to N+games-1\n"
       "                                        (default seed 1, 1000 games)\n"
       "  zoo [--games N] [--scenario ID] [--seed N]  degenerate strategies, balance's columns (+ lesson pass %)\n"
-      "  challenge --scenario ID --seed N [--per-player] [--hide-feedback] [--notebook] [--meetings N]\n"
+      "  challenge --scenario ID --seed N [--per-player] [--hide-feedback] [--notebook] [--typed] [--meetings N]\n"
       "                                        print a challenge code and its close code\n"
       "  code --challenge CODE --policy P --player NAME [--team T] [--attempt N]  make a result code\n"
       "                                        (or --scenario ID --seed N instead of --challenge)\n"

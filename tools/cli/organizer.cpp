@@ -80,6 +80,7 @@ int run_challenge(const Content& c, const Args& a) {
   ch.per_player = a.per_player;
   ch.feedback_hidden = a.hide_feedback;
   ch.notebook = a.notebook;
+  ch.typed = a.typed;
   ch.meeting_limit = a.meetings;
   ch.lock = challenge_lock(secret);
   const std::string code = encode_challenge(ch, c.hash), close = encode_close(secret, c.hash);
@@ -105,7 +106,7 @@ int run_code(const Content& c, const Args& a) {
   if (!team.ok) { std::fprintf(stderr, "--team: %s\n", team.error.c_str()); return 2; }
   if (a.attempt < 1) { std::fprintf(stderr, "--attempt takes 1 or more\n"); return 2; }
   const uint64_t seed = game_seed(ch, player.name);
-  Game g = play_policy(c, GameConfig{ch.scenario_id, seed, ch.meeting_limit, ch.notebook}, p);
+  Game g = play_policy(c, GameConfig{ch.scenario_id, seed, ch.meeting_limit, ch.notebook, ch.typed}, p);
   if (!g.content) { std::fprintf(stderr, "unknown scenario\n"); return 1; }
   ResultCode rc{c.hash, ch, player.name, team.name, g.actions, final_score(c, g.state).total, seed, a.attempt, 0, g.notes};
   const std::string code = encode_result(c, rc);
@@ -229,6 +230,7 @@ bool parse_args(const std::vector<std::string>& argv, Args& a, std::string& erro
     else if (s == "--per-player") a.per_player = true;
     else if (s == "--hide-feedback") a.hide_feedback = true;
     else if (s == "--notebook") a.notebook = true;
+    else if (s == "--typed") a.typed = true;
     else if (s == "--first-attempts") a.first_attempts = true;
     else if (s == "--as-trainee") a.as_trainee = true;
     else if (s == "--content") { if (!val(a.content)) return false; }
