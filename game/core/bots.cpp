@@ -368,9 +368,12 @@ Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
     g.actions.push_back(a);
     g.results.push_back(std::move(r));
   };
+  // With text the replies remember what was said, as in a game played through play(): the same
+  // lines as its replay, so notes on them point at the same lines.
+  const std::vector<MoveResult>* said = text ? &g.results : nullptr;
   if (p == Policy::expert) {
     for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit)) {
-      MoveResult r = apply_move(c, g.state, a, text);  // checked: the path was found on copies of the state
+      MoveResult r = apply_move(c, g.state, a, text, said);  // checked: the path was found on copies of the state
       if (!r.ok) break;
       keep(a, std::move(r));
     }
@@ -380,12 +383,12 @@ Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
     // applied as apply_move would after re-dealing the same hand to check it.
     Choice ch = choose(g, p);
     if (ch.slot < 0) {
-      MoveResult r = apply_move(c, g.state, ch.a, text);
+      MoveResult r = apply_move(c, g.state, ch.a, text, said);
       if (!r.ok) break;
       keep(ch.a, std::move(r));
       continue;
     }
-    keep(ch.a, apply_card(c, g.state, ch.a, ch.slot, text));
+    keep(ch.a, apply_card(c, g.state, ch.a, ch.slot, text, said));
   }
   // The facilitator and the expert listen: every worry voiced to them goes into their notebook, so
   // a trainee who notes well is measured against players who do too.

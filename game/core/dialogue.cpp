@@ -3,36 +3,102 @@
 #include <algorithm>
 
 #include "core/internal.hpp"
+#include "core/rng.hpp"
 #include "core/rules.hpp"
 
 namespace buyin {
 
+namespace {
+
+uint64_t key_of(uint64_t h) { return h ? h : 1; }  // 0 marks an empty slot
+size_t slot_of(const std::vector<uint64_t>& keys, uint64_t k) {
+  const size_t mask = keys.size() - 1;
+  size_t i = static_cast<size_t>(k ^ (k >> 29)) & mask;
+  while (keys[i] != 0 && keys[i] != k) i = (i + 1) & mask;
+  return i;
+}
+
+}  // namespace
+
 void TalkMemory::add_hash(uint64_t h) {
   if (!said_in_meeting(h)) meeting.push_back(h);
-  auto it = std::lower_bound(game.begin(), game.end(), std::make_pair(h, 0));
-  if (it != game.end() && it->first == h) ++it->second;
-  else game.insert(it, {h, 1});
+  if (keys.empty()) { keys.assign(256, 0); counts.assign(256, 0); }
+  const uint64_t k = key_of(h);
+  size_t i = slot_of(keys, k);
+  if (keys[i] == k) { ++counts[i]; return; }
+  keys[i] = k;
+  counts[i] = 1;
+  if (++used * 2 <= keys.size()) return;
+  // Half full: twice the room, every entry placed again (in slot order; only lookups read it).
+  std::vector<uint64_t> old_keys(keys.size() * 2, 0);
+  std::vector<int> old_counts(keys.size() * 2, 0);
+  old_keys.swap(keys);
+  old_counts.swap(counts);
+  for (size_t j = 0; j < old_keys.size(); ++j) {
+    if (old_keys[j] == 0) continue;
+    const size_t s = slot_of(keys, old_keys[j]);
+    keys[s] = old_keys[j];
+    counts[s] = old_counts[j];
+  }
 }
 
 bool TalkMemory::said_in_meeting(uint64_t h) const {
   for (uint64_t m : meeting)
     if (m == h) return true;
+  for (uint64_t p : pending)
+    if (p == h) return true;
   return false;
 }
 
 int TalkMemory::times(uint64_t h) const {
-  auto it = std::lower_bound(game.begin(), game.end(), std::make_pair(h, 0));
-  return it != game.end() && it->first == h ? it->second : 0;
+  int n = 0;
+  for (uint64_t p : pending) n += p == h;
+  if (used == 0) return n;
+  const size_t i = slot_of(keys, key_of(h));
+  return n + (keys[i] != 0 ? counts[i] : 0);
 }
 
+namespace {
+
+void add_result(TalkMemory& m, const MoveResult& r) {
+  for (const Reply& rep : r.replies) m.add_hash(rep.text_hash ? rep.text_hash : TalkMemory::text_hash(rep.text));
+  if (r.meeting_ended) m.meeting.clear();
+}
+
+// What a result said, in one number: a history whose last result still has it is taken as unchanged.
+uint64_t fingerprint(const MoveResult& r) {
+  uint64_t h = mix64(r.replies.size() + (r.meeting_ended ? 1000 : 0));
+  for (const Reply& rep : r.replies) h = mix64(h ^ (rep.text_hash ? rep.text_hash : TalkMemory::text_hash(rep.text)));
+  return h;
+}
+
+}  // namespace
+
 void TalkMemory::rebuild(const std::vector<MoveResult>* results) {
+  pending.clear();
   meeting.clear();
-  game.clear();
-  if (!results) return;
-  for (const MoveResult& r : *results) {
-    for (const Reply& rep : r.replies) add_hash(rep.text_hash ? rep.text_hash : text_hash(rep.text));
-    if (r.meeting_ended) meeting.clear();
+  if (used) {
+    std::fill(keys.begin(), keys.end(), 0);
+    used = 0;
   }
+  synced = nullptr;
+  synced_n = 0;
+  synced_last = 0;
+  if (!results) return;
+  for (const MoveResult& r : *results) add_result(*this, r);
+  synced = results;
+  synced_n = results->size();
+  synced_last = synced_n ? fingerprint(results->back()) : 0;
+}
+
+void TalkMemory::sync(const std::vector<MoveResult>* results) {
+  const bool extends = results && results == synced && results->size() >= synced_n &&
+                       (synced_n == 0 || fingerprint((*results)[synced_n - 1]) == synced_last);
+  if (!extends) { rebuild(results); return; }
+  pending.clear();
+  for (size_t i = synced_n; i < results->size(); ++i) add_result(*this, (*results)[i]);
+  synced_n = results->size();
+  synced_last = synced_n ? fingerprint(results->back()) : 0;
 }
 
 

@@ -23,15 +23,29 @@ namespace buyin {
 // and string sets cost more than the rest of a move.
 struct TalkMemory {
   std::vector<uint64_t> meeting;                  // texts said in the current meeting (few: searched in order)
-  std::vector<std::pair<uint64_t, int>> game;     // text -> times said in this game, sorted by hash
+  // Text -> times said in this game: an open-addressing table (power-of-two size, linear probing,
+  // 0 = empty; lookups only, never iterated, so its layout cannot change a result).
+  std::vector<uint64_t> keys;
+  std::vector<int> counts;
+  size_t used = 0;
+  std::vector<uint64_t> pending;                  // the replies of the move being written, so far
   void add(const std::string& t) { add_hash(text_hash(t)); }
   void add_hash(uint64_t h);
+  // A reply of the move being written: counted as said until the next sync, when the move is history.
+  void say_hash(uint64_t h) { pending.push_back(h); }
   bool said_in_meeting(uint64_t h) const;
   bool said_in_meeting(const std::string& t) const { return said_in_meeting(text_hash(t)); }
   int times(uint64_t h) const;
   // From the results of the game so far (the current meeting starts after the last meeting_ended),
   // into this one: its vectors keep their room from move to move.
   void rebuild(const std::vector<MoveResult>* results);
+  // The same as rebuild, but when `results` extends the history last synced (the same vector, the
+  // results seen then unchanged) only the new results are added: a game's replies cost no more per
+  // move as the game grows.
+  void sync(const std::vector<MoveResult>* results);
+  const std::vector<MoveResult>* synced = nullptr;  // the history last synced, its length, and
+  size_t synced_n = 0;                              // a fingerprint of its last result
+  uint64_t synced_last = 0;
   // A 64-bit hash of the bytes, eight at a time (little-endian, the same natively and in wasm):
   // lines are hashed on every reply, and only equality within one game matters.
   static uint64_t text_hash(const std::string& t) { return text_hash(t.data(), t.size()); }

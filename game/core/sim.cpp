@@ -724,15 +724,16 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
     r.constraint = cons;
   };
   // What has been said so far: no reply is repeated within a meeting while another line fits.
-  // One scratch memory per thread, rebuilt for each move: its vectors keep their room between moves.
+  // One scratch memory per thread, synced with the history (only the moves added since the last one
+  // when it is the same game); this move's replies are kept apart as pending until it joins it.
   static thread_local TalkMemory mem;
-  mem.rebuild(n.history);
+  mem.sync(n.history);
   auto said_line = [&](int who, ReplyKind kind, std::string t, int cons, int line) {
     // A scenario line's hash is known (index_content) unless it names the speaker.
     const bool known = line >= 0 && sc.line_hash.size() == sc.lines.size() && sc.lines_indexed == sc.lines.size();
     say(who, kind, std::move(t), cons, known ? sc.line_hash[static_cast<size_t>(line)] : 0);
     out.replies.back().line = line;
-    mem.add_hash(out.replies.back().text_hash);
+    mem.say_hash(out.replies.back().text_hash);
   };
   ReplyContext rc;
   rc.speaker = speaker;

@@ -237,3 +237,54 @@ TEST_CASE("loader: the new line fields are checked") {
   CHECK_FALSE(load_with(R"({"speaker": "any", "category": "any", "verdict": "any", "answered": true, "text": "?"})").ok);
   CHECK_FALSE(load_with(R"({"speaker": "any", "category": "any", "verdict": "any", "stall": "think", "text": "?"})").ok);
 }
+
+TEST_CASE("talk: a bot game played with text says what its replay says, so its notes score the same") {
+  // play_policy writes the replies with the game's memory, as play() does: a listener's notes point
+  // at the same lines in the replay (they once pointed elsewhere when the bot's replies had no memory).
+  const Content& c = th::fixtures();
+  int games = 0, with_notes = 0;
+  for (const Scenario& sc : c.scenarios)
+    for (uint64_t seed = 0; seed < 10; ++seed)
+      for (Policy p : {Policy::facilitator, Policy::expert}) {
+        const Game g = play_policy(c, GameConfig{sc.id, seed, 0, true}, p, true);
+        const ReplayResult rr = replay(c, record_of(g));
+        REQUIRE(rr.ok);
+        INFO(sc.id << " seed " << seed);
+        REQUIRE(rr.game.results.size() == g.results.size());
+        for (size_t i = 0; i < g.results.size(); ++i) {
+          REQUIRE(rr.game.results[i].replies.size() == g.results[i].replies.size());
+          for (size_t j = 0; j < g.results[i].replies.size(); ++j)
+            CHECK(rr.game.results[i].replies[j].text == g.results[i].replies[j].text);
+        }
+        CHECK(final_score(c, rr.game.state).total == final_score(c, g.state).total);
+        CHECK(rr.game.state.wrong_notes == 0);
+        ++games;
+        with_notes += !g.notes.empty();
+      }
+  CHECK(with_notes > games / 4);
+}
+
+TEST_CASE("talk: the memory synced move by move knows what one rebuilt from the whole history knows") {
+  const Content& c = C();
+  const Game g = play_policy(c, GameConfig{c.scenarios[0].id, 3, 0}, Policy::random, true);
+  REQUIRE(g.results.size() > 8);
+  std::vector<uint64_t> all;
+  for (const MoveResult& r : g.results) for (const Reply& rep : r.replies) all.push_back(rep.text_hash);
+  std::vector<MoveResult> grown;
+  TalkMemory synced, rebuilt;
+  for (const MoveResult& r : g.results) {
+    grown.push_back(r);
+    synced.sync(&grown);
+    const std::vector<MoveResult> copy = grown;
+    rebuilt.rebuild(&copy);
+    for (uint64_t h : all) {
+      CHECK(synced.said_in_meeting(h) == rebuilt.said_in_meeting(h));
+      CHECK(synced.times(h) == rebuilt.times(h));
+    }
+  }
+  // A history that is not the one synced (a branch: shorter, or changed) is read again from the start.
+  grown.resize(3);
+  synced.sync(&grown);
+  rebuilt.rebuild(&grown);
+  for (uint64_t h : all) CHECK(synced.times(h) == rebuilt.times(h));
+}
