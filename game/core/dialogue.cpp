@@ -81,14 +81,10 @@ void TalkMemory::rebuild(const std::vector<MoveResult>* results) {
     std::fill(keys.begin(), keys.end(), 0);
     used = 0;
   }
-  synced = nullptr;
+  synced = results;
   synced_n = 0;
   synced_last = 0;
-  if (!results) return;
-  for (const MoveResult& r : *results) add_result(*this, r);
-  synced = results;
-  synced_n = results->size();
-  synced_last = synced_n ? fingerprint(results->back()) : 0;
+  if (results) sync(results);  // from an empty memory: every result is new
 }
 
 void TalkMemory::sync(const std::vector<MoveResult>* results) {
@@ -100,7 +96,6 @@ void TalkMemory::sync(const std::vector<MoveResult>* results) {
   synced_n = results->size();
   synced_last = synced_n ? fingerprint(results->back()) : 0;
 }
-
 
 namespace {
 

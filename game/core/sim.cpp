@@ -730,8 +730,7 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   mem.sync(n.history);
   auto said_line = [&](int who, ReplyKind kind, std::string t, int cons, int line) {
     // A scenario line's hash is known (index_content) unless it names the speaker.
-    const bool known = line >= 0 && sc.line_hash.size() == sc.lines.size() && sc.lines_indexed == sc.lines.size();
-    say(who, kind, std::move(t), cons, known ? sc.line_hash[static_cast<size_t>(line)] : 0);
+    say(who, kind, std::move(t), cons, line >= 0 ? line_hash_for(sc, who, line) : 0);
     out.replies.back().line = line;
     mem.say_hash(out.replies.back().text_hash);
   };
