@@ -252,9 +252,15 @@ bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const R
 int pick_line(const Scenario& sc, const State& st, const ReplyContext& rc, const TalkMemory& mem, Rng& rng) {
   Cands cs;
   const size_t np = sc.stakeholders.size();
-  if (indexed(sc) && sc.lines_for.size() == kCategoryCount * np && rc.speaker >= 0 && static_cast<size_t>(rc.speaker) < np) {
-    // Only the lines written for this category and speaker or for any (index_content), in line order as a scan would.
-    for (int i : sc.lines_for[static_cast<size_t>(rc.category) * np + static_cast<size_t>(rc.speaker)]) {
+  if (indexed(sc) && sc.lines_for_start.size() == kCategoryCount * np * kVerdictCount * kLineAfterCount + 1 && rc.speaker >= 0 &&
+      static_cast<size_t>(rc.speaker) < np) {
+    // Only the lines that can answer this category, speaker, verdict and "after" (index_content), in
+    // line order as a scan would.
+    const size_t b = line_bucket(static_cast<int>(np), rc.category, rc.speaker, rc.verdict, rc.after);
+    const int* it = sc.lines_for.data() + sc.lines_for_start[b];
+    const int* end = sc.lines_for.data() + sc.lines_for_start[b + 1];
+    for (; it != end; ++it) {
+      const int i = *it;
       if (!line_matches(sc, st, sc.lines[static_cast<size_t>(i)], rc)) continue;
       add_line(cs, sc, rc.speaker, sc.line_spec[static_cast<size_t>(i)], i);
     }
