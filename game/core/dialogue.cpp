@@ -208,7 +208,7 @@ bool about_matches(const Scenario& sc, const LineDef& l, int def) {
   return true;
 }
 
-bool any_in(const Scenario& sc, const State& st, const LineDef& l, const std::vector<int>& set) {
+bool any_in(const Scenario& sc, const State& st, const LineDef& l, IndexList set) {
   for (int i : set)
     if (about_matches(sc, l, st.constraints[static_cast<size_t>(i)].def)) return true;
   return false;
@@ -237,7 +237,7 @@ bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const R
   const bool push = rc.verdict == Verdict::pushed || rc.verdict == Verdict::harmful;
   if (push && l.filler()) return false;  // a push never gets an encouraging filler
   if (l.on_given && l.on != LineOn::open) {
-    const std::vector<int>& set = l.on == LineOn::hint ? rc.hinted : l.on == LineOn::worked ? rc.worked : rc.resolved;
+    const IndexList set = l.on == LineOn::hint ? rc.hinted : l.on == LineOn::worked ? rc.worked : rc.resolved;
     if (!any_in(sc, st, l, set)) return false;
   } else if (l.about >= 0 || l.about_type >= 0) {
     // A worry is talked about only while it is drawn and still open.
