@@ -1,6 +1,7 @@
 #include "core/dialogue.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/internal.hpp"
 #include "core/rng.hpp"
@@ -223,19 +224,14 @@ int line_specificity(const LineDef& l) {
          (l.verdict >= 0 ? 4 : 0) + (l.speaker >= 0 ? 2 : 0) + ((open || l.min_stage > 0 || l.max_stage < 7) ? 1 : 0);
 }
 
-bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc) {
-  if (l.kind != LineKind::reply) return false;
-  if (l.speaker >= 0 && l.speaker != rc.speaker) return false;
-  if (l.category >= 0 && l.category != static_cast<int>(rc.category)) return false;
-  if (l.verdict >= 0 && l.verdict != static_cast<int>(rc.verdict)) return false;
+namespace {
+
+// line_matches past the keys Scenario::lines_for buckets by (kind, speaker, category, verdict,
+// "after", a push's filler): what a line from the right bucket must still pass.
+bool line_fits(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc) {
   if (l.move >= 0 && l.move != rc.move) return false;
   if (rc.stage < l.min_stage || rc.stage > l.max_stage) return false;
-  if (l.after != LineAfter::none) {
-    if (l.after != rc.after) return false;
-    if (l.answered >= 0 && l.answered != (rc.answered ? 1 : 0)) return false;
-  }
-  const bool push = rc.verdict == Verdict::pushed || rc.verdict == Verdict::harmful;
-  if (push && l.filler()) return false;  // a push never gets an encouraging filler
+  if (l.after != LineAfter::none && l.answered >= 0 && l.answered != (rc.answered ? 1 : 0)) return false;
   if (l.on_given && l.on != LineOn::open) {
     const IndexList set = l.on == LineOn::hint ? rc.hinted : l.on == LineOn::worked ? rc.worked : rc.resolved;
     if (!any_in(sc, st, l, set)) return false;
@@ -247,6 +243,19 @@ bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const R
     if (!open) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc) {
+  if (l.kind != LineKind::reply) return false;
+  if (l.speaker >= 0 && l.speaker != rc.speaker) return false;
+  if (l.category >= 0 && l.category != static_cast<int>(rc.category)) return false;
+  if (l.verdict >= 0 && l.verdict != static_cast<int>(rc.verdict)) return false;
+  if (l.after != LineAfter::none && l.after != rc.after) return false;
+  const bool push = rc.verdict == Verdict::pushed || rc.verdict == Verdict::harmful;
+  if (push && l.filler()) return false;  // a push never gets an encouraging filler
+  return line_fits(sc, st, l, rc);
 }
 
 int pick_line(const Scenario& sc, const State& st, const ReplyContext& rc, const TalkMemory& mem, Rng& rng) {
@@ -261,8 +270,11 @@ int pick_line(const Scenario& sc, const State& st, const ReplyContext& rc, const
     const int* end = sc.lines_for.data() + sc.lines_for_start[b + 1];
     for (; it != end; ++it) {
       const int i = *it;
-      if (!line_matches(sc, st, sc.lines[static_cast<size_t>(i)], rc)) continue;
-      add_line(cs, sc, rc.speaker, sc.line_spec[static_cast<size_t>(i)], i);
+      const LineDef& l = sc.lines[static_cast<size_t>(i)];
+      assert(line_matches(sc, st, l, rc) == line_fits(sc, st, l, rc));
+      if (!line_fits(sc, st, l, rc)) continue;
+      const uint64_t h = sc.line_hash[static_cast<size_t>(i)];  // 0: it names the speaker
+      cs.push({sc.line_spec[static_cast<size_t>(i)], h ? h : filled_hash(sc, rc.speaker, l.text), i, &l.text, nullptr, nullptr});
     }
   } else {
     for (size_t i = 0; i < sc.lines.size(); ++i) {
