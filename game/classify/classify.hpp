@@ -98,6 +98,12 @@ std::string target_of(std::string_view text, const std::vector<Person>& people, 
 std::string nearest_move(const Content& c, int category, const std::vector<ConstraintType>& topics,
                          bool has_target, std::string_view text);
 Result read(const Model& m, const Context& ctx, std::string_view text);
+// A stakeholder's first name, as people address them: "Dr. Leila Haddad" -> "Leila". Inline: the
+// app uses it without linking the classifier (on the web that is a module of its own).
+inline std::string first_name(std::string_view full_name) {
+  if (full_name.compare(0, 4, "Dr. ") == 0) full_name.remove_prefix(4);
+  return std::string(full_name.substr(0, full_name.find(' ')));
+}
 // Every stakeholder of every scenario (first names), for reading outside a meeting.
 std::vector<Person> people_of(const Content& c, int scenario = -1);
 
