@@ -147,10 +147,7 @@ void submit(PlayFn play) {
   const Scenario& sc = s.game.scenario();
   classify::Context ctx;
   ctx.content = &scenario_deck(sc);
-  for (const StakeholderDef& st : sc.stakeholders) {
-    std::string first = classify::first_name(st.name);
-    if (!first.empty()) ctx.people.push_back({st.id, first});  // a repeated name: target_of takes the first
-  }
+  ctx.people = classify::people_in(sc);
   ctx.world = sc.world;
   classify::Result r = platform::reader_read(ctx, said);
   if (r.caught) { play_reading(r.best, said, play); return; }

@@ -76,7 +76,7 @@ TEST_CASE("reader wire: every test sentence in every scenario reads the same thr
     for (int mi : sc.deck) deck.moves.push_back(c->moves[static_cast<size_t>(mi)]);
     cls::Context ctx;
     ctx.content = &deck;
-    for (const StakeholderDef& st : sc.stakeholders) ctx.people.push_back({st.id, cls::first_name(st.name)});
+    ctx.people = cls::people_in(sc);
     ctx.world = sc.world;
     ++scenarios;
     // Every sentence in the first scenarios; a spread of them in the rest (the debug build is slow).
@@ -96,13 +96,12 @@ TEST_CASE("reader wire: every test sentence in every scenario reads the same thr
 }
 
 TEST_CASE("reader wire: the meeting's people give the targets people_of gives") {
-  // The app builds the people from the scenario with classify::first_name (it does not link
-  // people_of on the web); a name twice gives the first, as people_of's deduplication does.
+  // The app builds the people with classify::people_in (inline: it does not link people_of on the
+  // web); a name twice gives the first, as people_of's deduplication does.
   const Content* c = th::shipped();
   REQUIRE(c != nullptr);
   for (size_t s = 0; s < c->scenarios.size(); ++s) {
-    std::vector<cls::Person> app;
-    for (const StakeholderDef& st : c->scenarios[s].stakeholders) app.push_back({st.id, cls::first_name(st.name)});
+    const std::vector<cls::Person> app = cls::people_in(c->scenarios[s]);
     const std::vector<cls::Person> lib = cls::people_of(*c, static_cast<int>(s));
     for (const cls::Person& p : app) {
       const std::string said = "What does " + p.first_name + " think?";
@@ -111,6 +110,21 @@ TEST_CASE("reader wire: the meeting's people give the targets people_of gives") 
       CHECK(a_id == b_id);
     }
   }
+  // The same first name twice in one meeting: the first is named, either way.
+  Content twice;
+  twice.scenarios.resize(1);
+  StakeholderDef a, b;
+  a.id = "ops";
+  a.name = "Ana Lopez";
+  b.id = "cfo";
+  b.name = "Dr. Ana Ruiz";
+  twice.scenarios[0].stakeholders = {a, b};
+  REQUIRE(cls::people_in(twice.scenarios[0]).size() == 2);
+  std::string a_id, b_id;
+  CHECK(cls::target_of("Ana, what would change?", cls::people_in(twice.scenarios[0]), &a_id) ==
+        cls::target_of("Ana, what would change?", cls::people_of(twice, 0), &b_id));
+  CHECK(a_id == "ops");
+  CHECK(b_id == "ops");
   CHECK(cls::first_name("Dr. Leila Haddad") == "Leila");
   CHECK(cls::first_name("Rosa") == "Rosa");
 }
