@@ -61,7 +61,17 @@ export function cliContext(contentDir) {
   return { moves, people };
 }
 
+// The context's bytes are made once per context (the app makes them in C++, a few microseconds).
+const contextBytes = new WeakMap();
 function encodeRequest(ctx, text) {
+  if (!contextBytes.has(ctx)) contextBytes.set(ctx, encodeContext(ctx));
+  const o = new Out();
+  o.str(text);
+  o.parts.push(contextBytes.get(ctx));
+  return o.bytes();
+}
+
+function encodeContext(ctx) {
   const o = new Out();
   o.int(1);
   o.int(ctx.moves.length);
@@ -78,7 +88,6 @@ function encodeRequest(ctx, text) {
   o.int(ctx.people.length);
   for (const p of ctx.people) { o.str(p.id); o.str(p.first_name); }
   o.int(WORLD_MID_MARKET);
-  o.str(text);
   return o.bytes();
 }
 

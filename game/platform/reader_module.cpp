@@ -11,6 +11,11 @@ namespace {
 buyin::classify::Model g_model;
 std::string g_error;
 std::string g_answer;
+// The last context decoded (a meeting asks with the same one sentence after sentence).
+std::string g_context_bytes;
+bool g_context_ok = false;
+buyin::Content g_deck;
+buyin::classify::Context g_context;
 }  // namespace
 
 extern "C" {
@@ -27,12 +32,17 @@ EMSCRIPTEN_KEEPALIVE const char* reader_load(const char* bytes, int size) {
 
 // Reads one request (reader_wire.hpp); returns the answer's size, its bytes at reader_answer().
 EMSCRIPTEN_KEEPALIVE int reader_read(const char* request, int size) {
-  buyin::Content deck;
-  buyin::classify::Context ctx;
+  namespace wire = buyin::platform::wire;
   std::string text;
+  std::string_view context;
   buyin::classify::Result r;
-  if (buyin::platform::wire::decode_request(std::string_view(request, static_cast<size_t>(size)), deck, ctx, text))
-    r = buyin::classify::read(g_model, ctx, text);
+  const bool split = wire::split_request(std::string_view(request, static_cast<size_t>(size)), text, context);
+  if (split && (!g_context_ok || context != g_context_bytes)) {
+    g_context_ok = wire::decode_context(context, g_deck, g_context);
+    g_context_bytes = g_context_ok ? std::string(context) : std::string();
+  }
+  if (split && g_context_ok)
+    r = buyin::classify::read(g_model, g_context, text);
   else
     r.why = "the request was damaged";
   g_answer = buyin::platform::wire::encode_result(r);

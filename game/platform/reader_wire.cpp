@@ -79,6 +79,7 @@ classify::Reading get_reading(In& in) {
 std::string encode_request(const classify::Context& ctx, std::string_view text) {
   std::string out;
   out.reserve(4096 + text.size());
+  put(out, text);
   put(out, ctx.content ? 1 : 0);
   if (ctx.content) {
     put(out, static_cast<long long>(ctx.content->moves.size()));
@@ -96,11 +97,17 @@ std::string encode_request(const classify::Context& ctx, std::string_view text) 
   put(out, static_cast<long long>(ctx.people.size()));
   for (const classify::Person& p : ctx.people) { put(out, p.id); put(out, p.first_name); }
   put(out, static_cast<long long>(ctx.world));
-  put(out, text);
   return out;
 }
 
-bool decode_request(std::string_view bytes, Content& deck, classify::Context& ctx, std::string& text) {
+bool split_request(std::string_view bytes, std::string& text, std::string_view& context) {
+  In in{bytes};
+  text = in.str();
+  context = in.ok ? bytes.substr(in.at) : std::string_view();
+  return in.ok;
+}
+
+bool decode_context(std::string_view bytes, Content& deck, classify::Context& ctx) {
   In in{bytes};
   deck = Content{};
   ctx = classify::Context{};
@@ -133,8 +140,12 @@ bool decode_request(std::string_view bytes, Content& deck, classify::Context& ct
   long long w = in.integer();
   in.ok = in.ok && in_range(w, kWorldCount);
   ctx.world = static_cast<World>(w);
-  text = in.str();
   return in.ok && in.at == bytes.size();
+}
+
+bool decode_request(std::string_view bytes, Content& deck, classify::Context& ctx, std::string& text) {
+  std::string_view context;
+  return split_request(bytes, text, context) && decode_context(context, deck, ctx);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -143,7 +143,12 @@ TEST_CASE("reader wire: damaged bytes are refused, never read") {
   std::string text;
   for (size_t n = 0; n < req.size(); ++n) CHECK_FALSE(wire::decode_request(req.substr(0, n), d, got, text));
   CHECK_FALSE(wire::decode_request(req + "x", d, got, text));
-  CHECK_FALSE(wire::decode_request("1 99999999 ", d, got, text));  // a count larger than the bytes
+  CHECK_FALSE(wire::decode_request("0:1 99999999 ", d, got, text));  // a count larger than the bytes
+  // The module compares the context's bytes from one sentence to the next: they follow the text.
+  std::string_view context;
+  REQUIRE(wire::split_request(req, text, context));
+  CHECK(text == "Rosa, what is this costing you?");
+  CHECK((context == wire::encode_request(ctx, "").substr(2)));  // after the empty text, "0:"
   cls::Result r;
   r.why = "unsure";
   r.closest.resize(3);
