@@ -18,6 +18,9 @@
   let lastGame = null;
   let running = false;      // main() has started: only then may the page call into the wasm
   const fetched = new Map(); // files fetched on demand: name -> { status, bytes }
+  let reader = null;          // the typed-move reader module: { status, error, module, answer }
+  // A NUL-ended string in a module's memory.
+  const cString = (mod, p) => { let e = p; while (mod.HEAPU8[e]) e++; return new TextDecoder().decode(mod.HEAPU8.subarray(p, e)); };
   const fileInput = document.createElement('input');
   fileInput.type = 'file';
   fileInput.multiple = true;
@@ -124,6 +127,57 @@
     fetchStatus: (name) => (fetched.has(name) ? fetched.get(name).status : -1),
     fetchTake: (name) => (fetched.has(name) ? fetched.get(name).bytes : new Uint8Array(0)),
     fetchRelease(name) { if (fetched.has(name)) fetched.get(name).bytes = new Uint8Array(0); },
+    // The typed-move reader (game/platform/reader_web.cpp): reader.js + reader.wasm and the model,
+    // fetched together the first time typed play is opened, never with the page. 0 loading,
+    // 1 ready, 2 failed, -1 never asked. Asking again after a failure tries again.
+    readerLoad() {
+      if (reader && reader.status !== 2) return;
+      const me = reader = { status: 0, error: '', module: null, answer: new Uint8Array(0) };
+      const get = (name) => fetch(name, { cache: 'no-cache' })
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${name}: the server answered ${r.status}`))),
+          () => Promise.reject(new Error(`${name}: no answer`)));
+      const script = new Promise((resolve, reject) => {
+        if (window.BuyinReader) { resolve(); return; }
+        const el = document.createElement('script');
+        el.src = 'reader.js';
+        el.onload = () => (window.BuyinReader ? resolve() : reject(new Error('reader.js is damaged')));
+        el.onerror = () => { el.remove(); reject(new Error('reader.js could not be fetched')); };
+        document.head.appendChild(el);
+      });
+      Promise.all([get('reader.wasm'), get('typed.model'), script])
+        .then(([wasm, model]) => window.BuyinReader({ wasmBinary: wasm, print() {}, printErr: (t) => console.warn(t) })
+          .then((mod) => {
+            const bytes = new Uint8Array(model);
+            const p = mod._malloc(bytes.length);
+            mod.HEAPU8.set(bytes, p);
+            const err = mod._reader_load(p, bytes.length);
+            mod._free(p);
+            if (err) throw new Error(cString(mod, err));
+            me.module = mod;
+            me.status = 1;
+          }, (e) => Promise.reject(new Error(`reader.wasm is damaged (${e && e.message ? e.message : e})`))))
+        .catch((e) => {
+          me.error = e && e.message ? e.message : String(e);
+          console.warn(`the reader could not be loaded: ${me.error}`);
+          me.status = 2;
+        })
+        .finally(() => window.buyinGlue.wake());
+    },
+    readerStatus: () => (reader ? reader.status : -1),
+    readerError: () => (reader ? reader.error : ''),
+    // A request's bytes in, the answer's size out (kept for readerTake); -1 when not ready.
+    readerRead(bytes) {
+      if (!reader || reader.status !== 1) return -1;
+      const mod = reader.module;
+      const p = mod._malloc(bytes.length || 1);
+      mod.HEAPU8.set(bytes, p);
+      const n = mod._reader_read(p, bytes.length);
+      mod._free(p);
+      const at = mod._reader_answer();
+      reader.answer = mod.HEAPU8.slice(at, at + n);
+      return n;
+    },
+    readerTake: () => (reader ? reader.answer : new Uint8Array(0)),
     // Input during loading needs no wake-up: main() reads the state it needs when it starts.
     wake() { if (running) Module._buyin_wake(); },
   };

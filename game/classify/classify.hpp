@@ -98,6 +98,20 @@ std::string target_of(std::string_view text, const std::vector<Person>& people, 
 std::string nearest_move(const Content& c, int category, const std::vector<ConstraintType>& topics,
                          bool has_target, std::string_view text);
 Result read(const Model& m, const Context& ctx, std::string_view text);
+// A stakeholder's first name, as people address them: "Dr. Leila Haddad" -> "Leila". Inline: the
+// app uses it without linking the classifier (on the web that is a module of its own).
+inline std::string first_name(std::string_view full_name) {
+  if (full_name.compare(0, 4, "Dr. ") == 0) full_name.remove_prefix(4);
+  return std::string(full_name.substr(0, full_name.find(' ')));
+}
+// The people of one meeting, as the app reads with them (inline, like first_name). A first name
+// twice is kept twice: target_of takes the first, so the targets are people_of(c, scenario)'s.
+inline std::vector<Person> people_in(const Scenario& sc) {
+  std::vector<Person> out;
+  for (const StakeholderDef& st : sc.stakeholders)
+    if (std::string first = first_name(st.name); !first.empty()) out.push_back({st.id, first});
+  return out;
+}
 // Every stakeholder of every scenario (first names), for reading outside a meeting.
 std::vector<Person> people_of(const Content& c, int scenario = -1);
 

@@ -96,9 +96,7 @@ std::vector<Person> people_of(const Content& c, int scenario) {
   for (size_t s = 0; s < c.scenarios.size(); ++s) {
     if (scenario >= 0 && static_cast<int>(s) != scenario) continue;
     for (const StakeholderDef& st : c.scenarios[s].stakeholders) {
-      std::string name = st.name;
-      if (name.compare(0, 4, "Dr. ") == 0) name = name.substr(4);
-      std::string first = name.substr(0, name.find(' '));
+      std::string first = first_name(st.name);
       bool seen = false;
       for (const Person& p : out) seen = seen || normalize(p.first_name) == normalize(first);
       if (!seen && !first.empty()) out.push_back({st.id, first});

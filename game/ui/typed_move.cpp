@@ -1,7 +1,8 @@
 // Typed moves in a meeting (issue 20). The sentence is read by game/classify (category, concerns,
 // who it is aimed at, the nearest move of this scenario's deck); the core plays and judges that
 // move exactly as a card (open play: every move of the deck is legal). The transcript keeps the
-// trainee's own words; the model is fetched by the platform the first time typing is opened.
+// trainee's own words; the reader (on the web a module of its own, with the model) is loaded by
+// the platform the first time typing is opened.
 #include "ui/typed_move.hpp"
 
 #include <map>
@@ -11,6 +12,7 @@
 #include "classify/classify.hpp"
 #include "imgui.h"
 #include "platform/platform.hpp"
+#include "platform/reader.hpp"
 #include "ui/screens.hpp"
 #include "ui/session.hpp"
 #include "ui/test_items.hpp"
@@ -19,8 +21,6 @@
 namespace buyin::ui {
 
 namespace {
-
-constexpr const char* kModelFile = "typed.model";
 
 struct TypedUi {
   int generation = -1;
@@ -36,12 +36,9 @@ struct TypedUi {
 };
 TypedUi g_t;
 
-// The model: loaded once per page, from the platform's fetch.
+// The reader: loaded once per page by the platform (platform/reader.hpp).
 struct Reader {
-  bool asked = false;
-  bool loaded = false;
   std::string error;
-  classify::Model model;
   // This scenario's deck as a Content of its own, so the nearest move is one the meeting can play.
   std::string deck_of;
   Content deck;
@@ -49,25 +46,22 @@ struct Reader {
 Reader g_reader;
 
 void ask_for_model() {
-  g_reader.asked = true;
   g_reader.error.clear();
-  platform::fetch_file(kModelFile);
+  platform::reader_load();
 }
 
-// Polls the fetch; true once the model is loaded.
+// Polls the platform's load; true once the reader is ready.
 bool model_ready() {
-  if (g_reader.loaded) return true;
-  if (!g_reader.asked) ask_for_model();
-  const platform::Fetched& f = platform::fetched(kModelFile);
-  if (f.status == platform::FetchStatus::failed && g_reader.error.empty()) g_reader.error = f.error.empty() ? "no answer" : f.error;
-  if (f.status != platform::FetchStatus::done) return false;
-  std::string err;
-  if (!classify::load_model(f.bytes, g_reader.model, err)) {
-    g_reader.error = "the model file is damaged (" + err + ")";
-    return false;
+  switch (platform::reader_status()) {
+    case platform::ReaderStatus::ready: return true;
+    case platform::ReaderStatus::none: ask_for_model(); return false;
+    case platform::ReaderStatus::loading: return false;
+    case platform::ReaderStatus::failed:
+      if (g_reader.error.empty()) g_reader.error = platform::reader_error();
+      if (g_reader.error.empty()) g_reader.error = "no answer";
+      return false;
   }
-  g_reader.loaded = true;
-  return true;
+  return false;
 }
 
 const Content& scenario_deck(const Scenario& sc) {
@@ -99,16 +93,11 @@ const char* heard_kind(int category) {
   return "a move";
 }
 
-std::string first_name(const std::string& name) {
-  std::string n = name.compare(0, 4, "Dr. ") == 0 ? name.substr(4) : name;
-  return n.substr(0, n.find(' '));
-}
-
 std::string in_words(const classify::Reading& r, int target) {
   std::string s = heard_kind(r.category);
   for (size_t i = 0; i < r.topics.size() && i < 2; ++i) s += std::string(i ? " and " : ", on ") + about_phrase(r.topics[i]);
   const Scenario& sc = session().game.scenario();
-  if (target >= 0) s += ", to " + first_name(sc.stakeholders[static_cast<size_t>(target)].name);
+  if (target >= 0) s += ", to " + classify::first_name(sc.stakeholders[static_cast<size_t>(target)].name);
   else if (!r.target.empty()) s += ", to " + r.target;
   return s;
 }
@@ -158,9 +147,9 @@ void submit(PlayFn play) {
   const Scenario& sc = s.game.scenario();
   classify::Context ctx;
   ctx.content = &scenario_deck(sc);
-  ctx.people = classify::people_of(content(), s.game.state.scenario);
+  ctx.people = classify::people_in(sc);
   ctx.world = sc.world;
-  classify::Result r = classify::read(g_reader.model, ctx, said);
+  classify::Result r = platform::reader_read(ctx, said);
   if (r.caught) { play_reading(r.best, said, play); return; }
   g_t.pending = r;
   g_t.said = said;

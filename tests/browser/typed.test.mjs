@@ -1,8 +1,9 @@
 // Typed moves (issue 20): the first lesson played by typing only, with the real keyboard into the
 // meeting's text field and Enter. A facilitative question typed is judged as helping, a pitch typed
 // early as pushing; the game says how it heard each sentence; when unsure it offers three readings;
-// bad input gets "I didn't catch that"; the transcript keeps the trainee's words; the model file
-// is fetched only once typing is opened, and a failed fetch leaves the cards working.
+// bad input gets "I didn't catch that"; the transcript keeps the trainee's words; the reader (its
+// module, reader.js + reader.wasm, and the model) is fetched only once typing is opened, and a
+// failed fetch of either leaves the cards working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -158,6 +159,64 @@ test('a failed fetch of the model says so, and the cards keep working', async ()
   assert.equal(await movesPlayed(page), 1);
   // The only error is the browser's own note of the failed request.
   assert.deepEqual(log.errors.filter((e) => !/ERR_FAILED|Failed to load resource/.test(e)), []);
+});
+
+// The reader's files: the module (reader.js, reader.wasm) and the model (typed.model).
+const READER_FILES = /\/(reader\.js|reader\.wasm|typed\.model)$/;
+const countOf = (urls, name) => urls.filter((u) => u.endsWith('/' + name)).length;
+
+test('the reader module and the model are not part of the first download: fetched once, when typing is first opened', async () => {
+  const asked = [];
+  const { page, log } = await open(session, { route: { pattern: READER_FILES, handler: (r) => { asked.push(r.request().url()); return r.continue(); } } });
+  assert.deepEqual(asked, [], 'nothing of the reader on the first load and the title screen');
+  await startFirstLesson(page);
+  await waitItem(page, 'meeting.card.1');
+  await playCard(page, 'meeting.card.1');
+  assert.equal(await movesPlayed(page), 1);
+  assert.deepEqual(asked, [], 'nothing of the reader in a card game');
+  assert.equal(await page.evaluate(() => typeof window.BuyinReader), 'undefined', 'the reader module is not loaded');
+
+  await click(page, 'meeting.typed.open');
+  await page.waitForFunction(() => window.buyin.items().some((x) => x.id === 'meeting.typed.say' && !x.disabled), null, { timeout: 15000 });
+  for (const f of ['reader.js', 'reader.wasm', 'typed.model']) assert.equal(countOf(asked, f), 1, `${f} is fetched once typing is opened`);
+  await sayMove(page, 'What has kept you from fixing this until now?');
+  assert.equal(await verdict(page), 'meeting.verdict.facilitated', 'the module reads the sentence');
+  // Back to the cards and to typing again: nothing is fetched twice.
+  await click(page, 'meeting.typed.cards');
+  await waitItem(page, 'meeting.card.1');
+  await click(page, 'meeting.typed.open');
+  await page.waitForFunction(() => window.buyin.items().some((x) => x.id === 'meeting.typed.say' && !x.disabled), null, { timeout: 5000 });
+  assert.equal(asked.length, 3, `each file once: ${asked.join(', ')}`);
+  assert.deepEqual(log.errors, []);
+});
+
+test('a reader module that cannot be fetched says so, the cards keep working, and Try again loads it', async () => {
+  let failing = true;
+  const { page, log } = await open(session, { route: { pattern: /\/reader\.wasm$/,
+    handler: (r) => (failing ? r.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }) : r.continue()) } });
+  await startFirstLesson(page);
+  await click(page, 'meeting.typed.open');
+  await waitItem(page, 'meeting.typed.error');
+  const error = (await item(page, 'meeting.typed.error')).name;
+  assert.match(error, /could not be loaded: reader\.wasm: the server answered 404/, error);
+  assert.deepEqual(await ids(page, 'meeting.typed.reading.'), []);
+  assert.ok((await ids(page, 'meeting.typed.say')).length, 'the field stays, its button disabled');
+  assert.ok((await item(page, 'meeting.typed.say')).disabled, 'nothing can be said before the reader is there');
+  await shot(page, 'typed-reader-failed');
+  await click(page, 'meeting.typed.cards');
+  await waitItem(page, 'meeting.card.1');
+  await playCard(page, 'meeting.card.1');
+  assert.equal(await movesPlayed(page), 1, 'the cards still work');
+  // The server is back: Try again loads the module and typing works.
+  failing = false;
+  await click(page, 'meeting.typed.open');
+  await waitItem(page, 'meeting.typed.retry');
+  await click(page, 'meeting.typed.retry');
+  await page.waitForFunction(() => window.buyin.items().some((x) => x.id === 'meeting.typed.say' && !x.disabled), null, { timeout: 15000 });
+  assert.deepEqual(await ids(page, 'meeting.typed.error'), []);
+  await sayMove(page, 'What has kept you from fixing this until now?');
+  assert.equal(await verdict(page), 'meeting.verdict.facilitated');
+  assert.deepEqual(log.errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
 });
 
 test('"Typed first" in Settings opens meetings on the text field, and is kept in the saved progress', async () => {
