@@ -2,6 +2,7 @@
 // when something changed. After half a second with nothing to draw the loop pauses entirely;
 // web/glue.js resumes it on any input event, so an idle page costs nothing at all.
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <string>
 
@@ -21,18 +22,23 @@ static constexpr int kIdleTicksBeforePause = 30;  // about half a second of anim
 static int g_idle_ticks = 0;
 static bool g_paused = false;
 
+// The loop is the HTML5 API's requestAnimationFrame loop, not emscripten_set_main_loop: that one
+// links Emscripten's Browser library (fullscreen, pointer lock, image decoding), which the game
+// never uses. Returning false from a frame ends the loop; buyin_wake starts a new one.
 static void tick(void*) {
   window_pump_events(g_window);
   if (g_window.frames_pending <= 0) {  // idle: nothing to draw
-    if (++g_idle_ticks >= kIdleTicksBeforePause) {
-      g_paused = true;
-      emscripten_pause_main_loop();
-    }
+    if (++g_idle_ticks >= kIdleTicksBeforePause) g_paused = true;
     return;
   }
   g_idle_ticks = 0;
   window_draw_frame(g_window);
   js_frame_drawn();
+}
+
+static EM_BOOL animation_frame(double, void*) {
+  tick(nullptr);
+  return g_paused ? EM_FALSE : EM_TRUE;
 }
 
 // JS calls this on every input event and when something outside the canvas's events needs a
@@ -42,7 +48,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void buyin_wake() {
   g_idle_ticks = 0;
   if (g_paused) {
     g_paused = false;
-    emscripten_resume_main_loop();
+    emscripten_request_animation_frame_loop(animation_frame, nullptr);
   }
 }
 
@@ -69,6 +75,6 @@ int main() {
   // more while the page is busy): the browser shows it at its next composite either way.
   tick(nullptr);
   EM_ASM({ if (window.buyinGlue) window.buyinGlue.ready(); });
-  emscripten_set_main_loop_arg(tick, nullptr, 0, false);
+  emscripten_request_animation_frame_loop(animation_frame, nullptr);
   return 0;
 }

@@ -8,9 +8,6 @@
 #include "ui/test_items.hpp"
 #include "ui/theme.hpp"
 
-extern const unsigned char license_inter[];
-extern const std::size_t license_inter_size;
-
 namespace buyin::ui {
 
 void draw_about() {
@@ -45,13 +42,26 @@ void draw_about() {
   end_container();
   ImGui::Dummy(ImVec2(0, 6));
   ImGui::PushFont(fonts().small);
-  // The license keeps its own line breaks; long lines wrap on narrow screens.
-  begin_panel("about.license", ImVec2(0, 0), false);
-  static const std::string text((const char*)license_inter, license_inter_size);
-  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-  end_panel();
+  // The license text is a file served next to the game, fetched when this screen first opens, so
+  // the first download does not carry it (2.7 KB gzipped). It keeps its own line breaks.
+  static const char* kLicense = "inter-license.txt";
+  if (platform::fetched(kLicense).status == platform::FetchStatus::none) platform::fetch_file(kLicense);
+  const platform::Fetched& lic = platform::fetched(kLicense);
+  if (lic.status == platform::FetchStatus::done) {
+    begin_panel("about.license", ImVec2(0, 0), false);
+    ImGui::TextUnformatted(lic.bytes.c_str(), lic.bytes.c_str() + lic.bytes.size());
+    end_panel();
+    ImGui::PopFont();
+    track_item("about.license", Sem::Text, lic.bytes);
+    return;
+  }
+  const std::string note = lic.status == platform::FetchStatus::failed
+                               ? "The font's license text could not be loaded (" + lic.error + "). It is the SIL Open Font License 1.1."
+                               : std::string("Loading the font's license text...");
+  ImGui::TextWrapped("%s", note.c_str());
   ImGui::PopFont();
-  track_item("about.license", Sem::Text, text);
+  track_item("about.license", Sem::Text, note);
+  if (lic.status == platform::FetchStatus::failed && tracked_button("Try again", "about.license_retry")) platform::fetch_file(kLicense);
 }
 
 }  // namespace buyin::ui

@@ -241,3 +241,27 @@ test('moving the mouse and typing while the game loads causes no errors', async 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the font license is fetched when About opens, not in the first download; a failed fetch says so and retries', async () => {
+  // The first time the file cannot be had; the About screen says so and offers to try again.
+  let fail = true;
+  const requests = [];
+  const { page, context, log } = await open(session, {
+    route: { pattern: '**/inter-license.txt', handler: (r) => (fail ? r.abort() : r.continue()) },
+  });
+  page.on('request', (r) => { if (r.url().endsWith('/inter-license.txt')) requests.push(r.url()); });
+  await page.waitForTimeout(300);
+  assert.equal(requests.length, 0, 'the license is not part of the first download');
+  await click(page, 'title.about');
+  await waitScreen(page, 'about');
+  await page.waitForFunction(() => window.buyin.items().some((x) => x.id === 'about.license_retry'), null, { timeout: 10000 });
+  assert.match((await item(page, 'about.license')).name, /could not be loaded.*SIL Open Font License 1\.1/);
+  fail = false;
+  await click(page, 'about.license_retry');
+  await page.waitForFunction(() => /License: OFL-1\.1/.test((window.buyin.items().find((x) => x.id === 'about.license') || {}).name || ''),
+    null, { timeout: 10000 });
+  assert.ok(requests.length >= 2, 'asked again after the failure');
+  assert.ok((await item(page, 'about.license')).name.includes('The Inter Project Authors'));
+  assert.deepEqual(log.errors.filter((e) => !/inter-license\.txt|Failed to load resource/.test(e)), []);
+  await context.close();
+});

@@ -51,7 +51,7 @@ test('the SCORM 1.2 package: manifest structure, every file listed, default conf
   const entries = unzip(zip, path.join(dir, 'x'));
   assert.equal(entries[0], 'imsmanifest.xml', 'imsmanifest.xml first, at the root');
   for (const f of ['index.html', 'glue.js', 'loader.js', 'lms.js', 'style.css', 'icon.svg', 'buyin.js', 'buyin.wasm', 'buyin-lms.json',
-    'reader.js', 'reader.wasm', 'typed.model'])
+    'reader.js', 'reader.wasm', 'typed.model', 'inter-license.txt'])
     assert.ok(entries.includes(f), `${f} is in the zip`);
   assert.ok(entries.every((e) => !e.includes('/')), `a flat package: ${entries}`);
   const m = await readManifest(fs.readFileSync(path.join(dir, 'x/imsmanifest.xml'), 'utf8'));
