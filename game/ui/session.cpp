@@ -150,10 +150,12 @@ MoveResult session_play(const Action& a) {
   MoveResult r = play(s.game, a);
   if (!r.ok) return r;
   const int index = static_cast<int>(s.game.results.size()) - 1;
+  const std::string heard = typed.heard;
   if (!typed.words.empty() || !typed.heard.empty()) s.typed[index] = std::move(typed);
   add_result_to_transcript(s, r, index);
-  // Screen readers hear what the buyer said and, unless held back, the verdict.
-  std::string spoken;
+  // Screen readers hear, in one announcement and in the order of the conversation: how a typed
+  // sentence was heard (the trainee's own turn), what the buyer said and, unless held back, the verdict.
+  std::string spoken = heard.empty() ? std::string() : heard + " ";
   for (const Reply& rep : r.replies) spoken.append(rep.speaker_name).append(": ").append(rep.text).append(" ");
   if (!s.feedback_hidden) spoken += std::string(verdict_word(r.verdict)) + ", " + std::to_string(r.points) + " points. " + r.explanation;
   platform::announce(spoken);
