@@ -4,6 +4,9 @@
 // history says a game was typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startSession, open, click, items, item, waitItem, waitScreen, shot, ids, movesPlayed, startFirstLesson, playCard, download } from './harness.mjs';
 
 let session;
@@ -120,4 +123,77 @@ test('the live region says how a typed sentence was heard, then the buyer\'s rep
   const replyAt = text.indexOf(reply);
   assert.ok(replyAt > heard.length && replyAt < verdictAt, `the buyer's reply "${reply}" between the reading and the verdict: ${text}`);
   assert.deepEqual(log.errors, [], 'no console errors');
+});
+
+// ---- 3. the saved history says a game was typed -----------------------------------------------------
+
+// A save as the build before typed games wrote it: it still loads, its game shown as played by cards.
+const saveBeforeTyped = JSON.stringify({
+  format: 'buyin-progress', version: 1, min_compatible: 1,
+  settings: { font_percent: 100, high_contrast: false, show_numbers: false, player_name: 'Ana', team: 'North' },
+  lessons_passed: [],
+  history: [{ mode: 'practice', scenario: 'clinic_intake', seed: '7', moves: '', content_hash: '00ff00ff00ff00ff', ending: 'no_decision',
+    finished_at: '2026-11-23T10:00:00Z', score: 12, meetings: 4, discovered: 0, progress: 0, pitch_timing: 0, trust: 0, cycle: 0 }],
+});
+
+async function historyRows(page) {
+  await click(page, 'title.practice');
+  await waitScreen(page, 'practice');
+  await click(page, 'practice.tab.history');
+  await waitItem(page, 'history.game.1');
+  const rows = (await items(page)).filter((x) => /^history\.game\.\d+$/.test(x.id)).sort((a, b) => a.id.localeCompare(b.id));
+  return rows.map((x) => x.name);
+}
+
+test('the saved history says which games were typed, in the list and in the file; an older save still loads', async () => {
+  const { page, context, log } = await open(session);
+  // One lesson by cards, then the same lesson with a typed move.
+  await startFirstLesson(page);
+  await cardsToDebrief(page);
+  await click(page, 'back');
+  await startFirstLesson(page);
+  await openTyping(page);
+  await sayMove(page, 'What has kept you from fixing this until now?');
+  await cardsToDebrief(page);
+  await click(page, 'back');
+  const rows = await historyRows(page);
+  assert.equal(rows.length, 2, rows.join(' | '));
+  assert.doesNotMatch(rows[0], /typed/, `the cards game: ${rows[0]}`);
+  assert.match(rows[1], /, onboarding, typed, score /, `the typed game: ${rows[1]}`);
+  await shot(page, 'history-typed');
+  await click(page, 'back');
+  await click(page, 'title.settings');
+  await waitScreen(page, 'settings');
+  const saved = JSON.parse((await download(page, 'settings.export')).text);
+  assert.equal(saved.version, 1, 'an optional key: the format stays version 1, readable by older builds');
+  assert.equal(saved.history[0].typed, undefined);
+  assert.equal(saved.history[1].typed, true);
+  assert.deepEqual(log.errors, [], 'no console errors');
+  await context.close();
+
+  // Another browser imports a save written before typed games: it loads without a complaint.
+  const b = await open(session);
+  await click(b.page, 'title.settings');
+  await waitScreen(b.page, 'settings');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'buyin-old-save-')), 'buyin-progress.json');
+  fs.writeFileSync(file, saveBeforeTyped);
+  const [chooser] = await Promise.all([b.page.waitForEvent('filechooser'), click(b.page, 'settings.import')]);
+  await chooser.setFiles(file);
+  const done = await waitItem(b.page, 'settings.import.done');
+  assert.match(done.name, /Imported buyin-progress\.json: 1 /, done.name);
+  // The same save with a damaged "typed": the game is kept, and the message says what and where.
+  const bad = JSON.parse(saveBeforeTyped);
+  bad.history[0].typed = 'yes';
+  bad.history[0].finished_at = '2026-11-24T10:00:00Z';
+  fs.writeFileSync(file, JSON.stringify(bad));
+  const [chooser2] = await Promise.all([b.page.waitForEvent('filechooser'), click(b.page, 'settings.import')]);
+  await chooser2.setFiles(file);
+  await b.page.waitForFunction(() => window.buyin.items().some((x) => x.name === 'Skipped: history/0/typed: expected true or false'), null,
+    { timeout: 5000 });
+  await click(b.page, 'back');
+  const old = await historyRows(b.page);
+  assert.equal(old.length, 2, old.join(' | '));
+  for (const row of old) assert.match(row, /, practice, score 12, /, row);
+  assert.deepEqual(b.log.errors, [], 'no console errors');
+  await b.context.close();
 });
