@@ -107,3 +107,14 @@ TEST_CASE("leaderboard: a typing-only challenge measures against the open expert
     }
   }
 }
+
+TEST_SUITE("balance") {
+TEST_CASE("open play's expert on shipped content: never below the dealt expert, never a push (20 seeds a scenario)") {
+  const Content* c = th::shipped();
+  if (!c) return;
+  int better = 0, undealt = 0;
+  compare_experts(*c, 20, better, undealt);
+  MESSAGE("shipped: the open expert scored higher on " << better << " starts, said an undealt move on " << undealt);
+  CHECK(undealt > 0);
+}
+}
