@@ -362,16 +362,16 @@ struct Choice { Action a; int slot = -1; };
 
 Choice choose(const Game& g, Policy p) {
   const Content& c = *g.content;
-  if (p == Policy::random) {  // uniform over the options: count them, then walk to the pick (no list)
+  if (p == Policy::random) {  // uniform over the options, listed once on the stack
     const detail::HandBuf hand(c, g.state, false);
+    struct Opt { int move, target, slot; };  // no initializers: the buffer is not filled up front
+    detail::SmallBuf<Opt, 64> opts(static_cast<size_t>(hand.n) * (g.state.people.size() + 1));
     int count = 0;
-    for_each_option(c, g.state, hand, [&](const Card&, int) { ++count; });
+    for_each_option(c, g.state, hand, [&](const Card& k, int t) { opts[static_cast<size_t>(count++)] = {k.move, t, k.deck_slot}; });
     if (count == 0) return {};
     Rng r = rng_for(g.state.seed, 10 + static_cast<uint64_t>(p), static_cast<uint64_t>(g.state.moves_made));
-    int pick = r.below(count);
-    Choice out;
-    for_each_option(c, g.state, hand, [&](const Card& k, int t) { if (pick-- == 0) out = {{k.move, t}, k.deck_slot}; });
-    return out;
+    const Opt& o = opts[static_cast<size_t>(r.below(count))];
+    return {{o.move, o.target}, o.slot};
   }
   std::vector<Option> opts = options(g);
   if (opts.empty()) return {};

@@ -102,6 +102,12 @@ constexpr int kLineKindCount = 6;
 enum class LineOn : uint8_t { open, hint, worked, resolved };
 // What the buyer had said just before the move ("after").
 enum class LineAfter : uint8_t { none, hint, objection, stall };
+constexpr int kLineAfterCount = 4;
+// Scenario::lines_for's bucket for a reply to a move of category k by `speaker` (of np people).
+inline size_t line_bucket(int np, Category k, int speaker, Verdict v, LineAfter a) {
+  return ((static_cast<size_t>(k) * static_cast<size_t>(np) + static_cast<size_t>(speaker)) * kVerdictCount +
+          static_cast<size_t>(v)) * kLineAfterCount + static_cast<size_t>(a);
+}
 
 struct LineDef {
   int speaker = -1;   // stakeholder index, -1 = any
@@ -156,9 +162,12 @@ struct Scenario {
   std::array<DealStage, kStageCount> deal;
   size_t deal_deck_size = 0;
   bool deal_indexed = false;
-  // Per category and speaker (category * stakeholders + speaker): the reply lines that can answer it
-  // (category any or that one, speaker any or that one), ascending.
-  std::vector<std::vector<int>> lines_for;
+  // The reply lines that can answer a move, by line_bucket(category, speaker, verdict, after): those
+  // whose category, speaker, verdict and "after" are any or that one (a push never gets a filler),
+  // ascending. Bucket b is lines_for[lines_for_start[b] .. lines_for_start[b + 1]). Every reply picks
+  // from one bucket instead of testing each line of the scenario (about 2.5x fewer lines tested).
+  std::vector<int> lines_for;
+  std::vector<uint32_t> lines_for_start;
   size_t lines_indexed = static_cast<size_t>(-1);  // lines.size() when lines_for was built
   // Per line: TalkMemory::text_hash of its text filled ({offering}), 0 when it names the speaker
   // ({name}, hashed when said), and line_specificity: reply selection compares these on every move.

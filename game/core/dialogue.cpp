@@ -1,6 +1,7 @@
 #include "core/dialogue.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/internal.hpp"
 #include "core/rng.hpp"
@@ -208,7 +209,7 @@ bool about_matches(const Scenario& sc, const LineDef& l, int def) {
   return true;
 }
 
-bool any_in(const Scenario& sc, const State& st, const LineDef& l, const std::vector<int>& set) {
+bool any_in(const Scenario& sc, const State& st, const LineDef& l, IndexList set) {
   for (int i : set)
     if (about_matches(sc, l, st.constraints[static_cast<size_t>(i)].def)) return true;
   return false;
@@ -223,21 +224,16 @@ int line_specificity(const LineDef& l) {
          (l.verdict >= 0 ? 4 : 0) + (l.speaker >= 0 ? 2 : 0) + ((open || l.min_stage > 0 || l.max_stage < 7) ? 1 : 0);
 }
 
-bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc) {
-  if (l.kind != LineKind::reply) return false;
-  if (l.speaker >= 0 && l.speaker != rc.speaker) return false;
-  if (l.category >= 0 && l.category != static_cast<int>(rc.category)) return false;
-  if (l.verdict >= 0 && l.verdict != static_cast<int>(rc.verdict)) return false;
+namespace {
+
+// line_matches past the keys Scenario::lines_for buckets by (kind, speaker, category, verdict,
+// "after", a push's filler): what a line from the right bucket must still pass.
+bool line_fits(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc) {
   if (l.move >= 0 && l.move != rc.move) return false;
   if (rc.stage < l.min_stage || rc.stage > l.max_stage) return false;
-  if (l.after != LineAfter::none) {
-    if (l.after != rc.after) return false;
-    if (l.answered >= 0 && l.answered != (rc.answered ? 1 : 0)) return false;
-  }
-  const bool push = rc.verdict == Verdict::pushed || rc.verdict == Verdict::harmful;
-  if (push && l.filler()) return false;  // a push never gets an encouraging filler
+  if (l.after != LineAfter::none && l.answered >= 0 && l.answered != (rc.answered ? 1 : 0)) return false;
   if (l.on_given && l.on != LineOn::open) {
-    const std::vector<int>& set = l.on == LineOn::hint ? rc.hinted : l.on == LineOn::worked ? rc.worked : rc.resolved;
+    const IndexList set = l.on == LineOn::hint ? rc.hinted : l.on == LineOn::worked ? rc.worked : rc.resolved;
     if (!any_in(sc, st, l, set)) return false;
   } else if (l.about >= 0 || l.about_type >= 0) {
     // A worry is talked about only while it is drawn and still open.
@@ -249,14 +245,36 @@ bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const R
   return true;
 }
 
+}  // namespace
+
+bool line_matches(const Scenario& sc, const State& st, const LineDef& l, const ReplyContext& rc) {
+  if (l.kind != LineKind::reply) return false;
+  if (l.speaker >= 0 && l.speaker != rc.speaker) return false;
+  if (l.category >= 0 && l.category != static_cast<int>(rc.category)) return false;
+  if (l.verdict >= 0 && l.verdict != static_cast<int>(rc.verdict)) return false;
+  if (l.after != LineAfter::none && l.after != rc.after) return false;
+  const bool push = rc.verdict == Verdict::pushed || rc.verdict == Verdict::harmful;
+  if (push && l.filler()) return false;  // a push never gets an encouraging filler
+  return line_fits(sc, st, l, rc);
+}
+
 int pick_line(const Scenario& sc, const State& st, const ReplyContext& rc, const TalkMemory& mem, Rng& rng) {
   Cands cs;
   const size_t np = sc.stakeholders.size();
-  if (indexed(sc) && sc.lines_for.size() == kCategoryCount * np && rc.speaker >= 0 && static_cast<size_t>(rc.speaker) < np) {
-    // Only the lines written for this category and speaker or for any (index_content), in line order as a scan would.
-    for (int i : sc.lines_for[static_cast<size_t>(rc.category) * np + static_cast<size_t>(rc.speaker)]) {
-      if (!line_matches(sc, st, sc.lines[static_cast<size_t>(i)], rc)) continue;
-      add_line(cs, sc, rc.speaker, sc.line_spec[static_cast<size_t>(i)], i);
+  if (indexed(sc) && sc.lines_for_start.size() == kCategoryCount * np * kVerdictCount * kLineAfterCount + 1 && rc.speaker >= 0 &&
+      static_cast<size_t>(rc.speaker) < np) {
+    // Only the lines that can answer this category, speaker, verdict and "after" (index_content), in
+    // line order as a scan would.
+    const size_t b = line_bucket(static_cast<int>(np), rc.category, rc.speaker, rc.verdict, rc.after);
+    const int* it = sc.lines_for.data() + sc.lines_for_start[b];
+    const int* end = sc.lines_for.data() + sc.lines_for_start[b + 1];
+    for (; it != end; ++it) {
+      const int i = *it;
+      const LineDef& l = sc.lines[static_cast<size_t>(i)];
+      assert(line_matches(sc, st, l, rc) == line_fits(sc, st, l, rc));
+      if (!line_fits(sc, st, l, rc)) continue;
+      const uint64_t h = sc.line_hash[static_cast<size_t>(i)];  // 0: it names the speaker
+      cs.push({sc.line_spec[static_cast<size_t>(i)], h ? h : filled_hash(sc, rc.speaker, l.text), i, &l.text, nullptr, nullptr});
     }
   } else {
     for (size_t i = 0; i < sc.lines.size(); ++i) {

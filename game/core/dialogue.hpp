@@ -66,6 +66,18 @@ struct TalkMemory {
 };
 
 // What the move did, for choosing the reaction.
+// A view of some indices (the caller keeps them alive): a reply reads the move's lists, never copies them.
+struct IndexList {
+  const int* p = nullptr;
+  size_t n = 0;
+  IndexList() = default;
+  IndexList(const std::vector<int>& v) : p(v.data()), n(v.size()) {}  // NOLINT: a view of the vector
+  IndexList(const int* first, size_t count) : p(first), n(count) {}
+  const int* begin() const { return p; }
+  const int* end() const { return p + n; }
+  bool empty() const { return n == 0; }
+};
+
 struct ReplyContext {
   int speaker = -1;
   int move = -1;  // index into Content::moves
@@ -74,7 +86,7 @@ struct ReplyContext {
   int stage = 0;                    // the stage the move was played at
   LineAfter after = LineAfter::none;  // what the buyer had just said
   bool answered = false;            // and whether the move answered it
-  std::vector<int> hinted, worked, resolved;  // State::constraints indices this move touched
+  IndexList hinted, worked, resolved;  // State::constraints indices this move touched
 };
 
 // The reaction line: the most specific matching line not yet said in this meeting (a less specific

@@ -3,6 +3,7 @@
 #pragma once
 #include <array>
 #include <cstddef>
+#include <type_traits>
 #include <vector>
 
 #include "core/sim.hpp"
@@ -11,12 +12,18 @@ namespace buyin {
 namespace detail {
 
 // A buffer on the stack for the usual sizes, on the heap beyond them (no content limit is assumed).
+// The stack part is not filled up front (a Card or a ConstraintState has default values, and hot
+// paths make one of these per move): every element is written before it is read.
 template <class T, size_t N>
 struct SmallBuf {
-  T local[N];
+  static_assert(std::is_trivially_copyable<T>::value, "SmallBuf holds plain values");
+  union Local {
+    Local() {}
+    T a[N];
+  } local;
   std::vector<T> heap;
   T* p;
-  explicit SmallBuf(size_t n) : p(local) {
+  explicit SmallBuf(size_t n) : p(local.a) {
     if (n > N) { heap.resize(n); p = heap.data(); }
   }
   T& operator[](size_t i) { return p[i]; }

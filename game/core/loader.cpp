@@ -711,15 +711,35 @@ LoadResult load_content(const std::vector<SourceFile>& files) {
 void index_content(Content& c) {
   for (Scenario& sc : c.scenarios) {
     const int np = static_cast<int>(sc.stakeholders.size());
-    sc.lines_for.assign(static_cast<size_t>(kCategoryCount * np), {});
-    for (int k = 0; k < kCategoryCount; ++k)
-      for (int p = 0; p < np; ++p) {
-        std::vector<int>& v = sc.lines_for[static_cast<size_t>(k * np + p)];
-        for (size_t i = 0; i < sc.lines.size(); ++i) {
-          const LineDef& l = sc.lines[i];
-          if (l.kind == LineKind::reply && (l.category < 0 || l.category == k) && (l.speaker < 0 || l.speaker == p)) v.push_back(static_cast<int>(i));
+    // Two passes over the lines (count, then fill), each line into every bucket it can answer: the
+    // work is the size of the table, not buckets x lines.
+    const size_t nb = static_cast<size_t>(kCategoryCount * np * kVerdictCount * kLineAfterCount);
+    sc.lines_for_start.assign(nb + 1, 0);
+    auto each_bucket = [&](const LineDef& l, auto&& f) {
+      if (l.kind != LineKind::reply) return;
+      for (int k = 0; k < kCategoryCount; ++k) {
+        if (l.category >= 0 && l.category != k) continue;
+        for (int p = 0; p < np; ++p) {
+          if (l.speaker >= 0 && l.speaker != p) continue;
+          for (int v = 0; v < kVerdictCount; ++v) {
+            if (l.verdict >= 0 && l.verdict != v) continue;
+            const bool push = v == static_cast<int>(Verdict::pushed) || v == static_cast<int>(Verdict::harmful);
+            if (push && l.filler()) continue;
+            for (int a = 0; a < kLineAfterCount; ++a)
+              if (l.after == LineAfter::none || static_cast<int>(l.after) == a)
+                f(line_bucket(np, static_cast<Category>(k), p, static_cast<Verdict>(v), static_cast<LineAfter>(a)));
+          }
         }
       }
+    };
+    for (const LineDef& l : sc.lines) each_bucket(l, [&](size_t bk) { ++sc.lines_for_start[bk + 1]; });
+    for (size_t bk = 0; bk < nb; ++bk) sc.lines_for_start[bk + 1] += sc.lines_for_start[bk];
+    sc.lines_for.assign(sc.lines_for_start[nb], 0);
+    {
+      std::vector<uint32_t> fill(sc.lines_for_start.begin(), sc.lines_for_start.end() - 1);
+      for (size_t i = 0; i < sc.lines.size(); ++i)
+        each_bucket(sc.lines[i], [&](size_t bk) { sc.lines_for[fill[bk]++] = static_cast<int>(i); });
+    }
     auto text_hash = [&](const std::string& t) -> uint64_t {
       return t.find("{name}") != std::string::npos ? 0 : TalkMemory::text_hash(fill_text(sc, -1, t));
     };

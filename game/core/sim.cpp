@@ -678,7 +678,7 @@ struct Notes {
   int veto_by = -1, objection = -1;
   bool overused = false;
   uint64_t b_heard = 0;     // bit i: the buyer had voiced constraint i before this move (explanations name only those)
-  std::vector<int> worked;  // constraints whose awareness or progress this move moved (text only)
+  IndexList worked;  // constraints whose awareness or progress this move moved (text only)
   const std::vector<MoveResult>* history = nullptr;  // the game's results so far (text only)
 };
 
@@ -749,9 +749,12 @@ void write_replies(const Scenario& sc, const State& st, Ctx& x, MoveResult& out,
   rc.answered = out.answered;
   rc.hinted = out.learned;
   rc.resolved = out.resolved;
+  SmallBuf<int, 16> worked(n.worked.n);
+  size_t nworked = 0;
   for (int i : n.worked)
     if (std::find(out.learned.begin(), out.learned.end(), i) == out.learned.end() &&
-        std::find(out.resolved.begin(), out.resolved.end(), i) == out.resolved.end()) rc.worked.push_back(i);
+        std::find(out.resolved.begin(), out.resolved.end(), i) == out.resolved.end()) worked[nworked++] = i;
+  rc.worked = IndexList(worked.p, nworked);
   // The reaction: a goodbye, a yes, a worry voiced, a polite stall, or the scenario's line for the move.
   if (st.ending == Ending::disengaged) {
     said_line(speaker, ReplyKind::farewell, farewell_line(sc, speaker, n.b_stage, rng), -1, -1);
@@ -1142,8 +1145,11 @@ void detail::apply_unchecked(const Content& c, State& st, const Action& a, int s
   n.objection = objection;
   n.overused = overused;
   n.history = history;
+  SmallBuf<int, 16> worked(ncons);
+  size_t nworked = 0;
   for (size_t i = 0; i < ncons; ++i)
-    if (bc[i].awareness != st.constraints[i].awareness || bc[i].progress != st.constraints[i].progress) n.worked.push_back(static_cast<int>(i));
+    if (bc[i].awareness != st.constraints[i].awareness || bc[i].progress != st.constraints[i].progress) worked[nworked++] = static_cast<int>(i);
+  n.worked = IndexList(worked.p, nworked);
   write_replies(sc, st, x, out, n);
 }
 
