@@ -244,15 +244,32 @@ int evaluate(const Content& c, const State& st) {
 struct Node { State st; int parent; Action a; int value; };
 constexpr int kPushPenalty = -100000000;  // the expert models good practice: pushing is its last resort
 
-}  // namespace
+// Open play (typed moves): every move of the deck once, from the slot play() takes it from (its
+// dealt card's, else its first in the deck: detail::slot_to_play, with one deal per state instead
+// of one per move). `first_slots`: the deck slots that hold a move's first copy, in deck order.
+template <class F>
+void for_each_open_option(const Content& c, const State& st, const std::vector<int>& first_slots, F&& f) {
+  const Scenario& sc = c.scenarios[static_cast<size_t>(st.scenario)];
+  const detail::HandBuf hand(c, st);  // the order on screen, as slot_to_play deals it
+  for (int k : first_slots) {
+    Card card{sc.deck[static_cast<size_t>(k)], k};
+    for (const Card& h : hand) if (h.move == card.move) card.deck_slot = h.deck_slot;
+    const MoveDef& m = c.moves[static_cast<size_t>(card.move)];
+    if (m.target == TargetKind::none) { f(card, -1); continue; }
+    for (size_t i = 0; i < st.people.size(); ++i)
+      if (detail::can_aim(m, st, i)) f(card, static_cast<int>(i));
+  }
+}
 
-std::vector<Action> expert_path(const Content& c, const std::string& scenario_id, uint64_t seed, const State* from, int meeting_limit) {
-  int si = c.find_scenario(scenario_id);
-  if (si < 0) return {};
+// The best ending the beam found from `start` and its value (evaluate's); an empty path when none.
+struct Found { std::vector<Action> path; int value = -2000000000; };
+
+// The beam over the moves dealt, or in open play (first_slots given) over every move of the deck.
+Found search(const Content& c, const State& start, const std::vector<int>* first_slots) {
   const int kWidth = 5;
   std::vector<Node> arena;
   arena.reserve(4096);
-  arena.push_back({from ? *from : initial_state(c, si, seed, meeting_limit), -1, {}, 0});
+  arena.push_back({start, -1, {}, 0});
   std::vector<int> beam{0};
   int best_end = -1, best_end_value = -2000000000;
   // Children of one depth. Kept across depths so their States reuse their buffers (no allocation).
@@ -263,7 +280,7 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
     size_t nnext = 0;
     for (int ni : beam) {
       const State& st = arena[static_cast<size_t>(ni)].st;
-      for_each_option(c, st, [&](const Card& k, int t) {
+      auto expand = [&](const Card& k, int t) {
         if (nnext == next.size()) next.emplace_back();
         Node& child = next[nnext++];
         child.st = st;
@@ -274,7 +291,9 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
         child.value = evaluate(c, child.st);
         // The expert models good practice: a pushed or harmful move is taken only when nothing else is dealt.
         if (scratch.verdict == Verdict::pushed || scratch.verdict == Verdict::harmful) child.value += kPushPenalty;
-      });
+      };
+      if (first_slots) for_each_open_option(c, st, *first_slots, expand);
+      else for_each_option(c, st, expand);
     }
     // Best first; equal values keep their order of generation (a stable sort of the children).
     order.resize(nnext);
@@ -305,11 +324,35 @@ std::vector<Action> expert_path(const Content& c, const std::string& scenario_id
     // A purchase found: anything still open can only be a slower purchase.
     if (best_end >= 0 && arena[static_cast<size_t>(best_end)].st.ending == Ending::purchase) break;
   }
-  std::vector<Action> path;
+  Found out;
   for (int i = best_end; i > 0 && arena[static_cast<size_t>(i)].parent >= 0; i = arena[static_cast<size_t>(i)].parent)
-    path.push_back(arena[static_cast<size_t>(i)].a);
-  std::reverse(path.begin(), path.end());
-  return path;
+    out.path.push_back(arena[static_cast<size_t>(i)].a);
+  std::reverse(out.path.begin(), out.path.end());
+  if (best_end >= 0) out.value = best_end_value;
+  return out;
+}
+
+}  // namespace
+
+std::vector<Action> expert_path(const Content& c, const std::string& scenario_id, uint64_t seed, const State* from, int meeting_limit,
+                                bool open_play) {
+  int si = c.find_scenario(scenario_id);
+  if (si < 0) return {};
+  State start = from ? *from : initial_state(c, si, seed, meeting_limit);
+  if (!from) start.open_play = open_play;
+  Found cards = search(c, start, nullptr);
+  if (!start.open_play) return cards.path;
+  // In open play the expert, like a typing player, may say any move of the deck, dealt or not. The
+  // wider beam is myopic in its own way (it ends lower than the dealt one on about half the starts
+  // of the shipped content), and whoever may say anything may also say what was dealt: the better
+  // ending of the two searches is the expert's (the dealt line plays the same in open play).
+  std::vector<int> first_slots;
+  const std::vector<int>& deck = c.scenarios[static_cast<size_t>(si)].deck;
+  for (size_t k = 0; k < deck.size(); ++k)
+    if (std::find(deck.begin(), deck.begin() + static_cast<std::ptrdiff_t>(k), deck[k]) == deck.begin() + static_cast<std::ptrdiff_t>(k))
+      first_slots.push_back(static_cast<int>(k));
+  Found open = search(c, start, &first_slots);
+  return open.value >= cards.value ? open.path : cards.path;
 }
 
 namespace {
@@ -372,7 +415,7 @@ Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text) {
   // lines as its replay, so notes on them point at the same lines.
   const std::vector<MoveResult>* said = text ? &g.results : nullptr;
   if (p == Policy::expert) {
-    for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit)) {
+    for (const Action& a : expert_path(c, cfg.scenario_id, cfg.seed, nullptr, cfg.meeting_limit, cfg.open_play)) {
       MoveResult r = apply_move(c, g.state, a, text, said);  // checked: the path was found on copies of the state
       if (!r.ok) break;
       keep(a, std::move(r));

@@ -285,8 +285,9 @@ Action choose_action(const Game& g, Policy p);
 // text=false skips replies and explanations (bulk simulation); state and points are identical.
 Game play_policy(const Content& c, const GameConfig& cfg, Policy p, bool text = true);
 // Beam search with full knowledge of the hidden state, from the start or from a given state.
+// open_play (from the start; a given state says it itself): every move of the deck, as a typing player.
 std::vector<Action> expert_path(const Content& c, const std::string& scenario_id, uint64_t seed, const State* from = nullptr,
-                                int meeting_limit = 0);
+                                int meeting_limit = 0, bool open_play = false);
 
 // Aggregate of a policy over seeds first_seed .. first_seed+games-1 (integers; rates in percent).
 struct PolicyStats {

@@ -207,7 +207,8 @@ Debrief debrief(const Game& g, bool with_expert) {
     if (voiced && !(i < 64 && (g.state.noted >> i & 1))) ++d.notes_missed;
   }
   if (with_expert) {
-    d.expert = expert_path(c, sc.id, g.state.seed, nullptr, g.config.meeting_limit);
+    // A game played open (typed) is measured against an expert who may say any move of the deck too.
+    d.expert = expert_path(c, sc.id, g.state.seed, nullptr, g.config.meeting_limit, g.config.open_play);
     Record rec{c.hash, g.config, d.expert, {}};
     ReplayResult rr = replay(c, rec);
     // The expert listens too: its notes count wherever the trainee's do.

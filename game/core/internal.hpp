@@ -54,6 +54,9 @@ int dealable_slots(const Content& c, const Scenario& sc, int stage, std::array<i
 // shown=false: the same cards in the canonical order (category, then deck slot), not shuffled for the
 // screen. The bots choose by what a card is, so the order a trainee sees never moves their play.
 int deal_into(const Content& c, const State& st, Card* out, bool shown = true);
+// The deck slot `move` is played from now: its dealt card's, else in open play its first slot in
+// the deck; -1 when it cannot be played (play, apply_move and the open-play expert agree on it).
+int slot_to_play(const Content& c, const State& st, int move);
 // Whether `target` is one of legal_targets(c, st, move).
 bool target_ok(const Content& c, const State& st, int move, int target);
 // apply_card's work into a fresh `out` whose action and move_id the caller sets (or not).

@@ -66,8 +66,11 @@ std::string line_ref(int line) { return "line " + std::to_string(line); }
 // The expert's score from a start: its path played without the buyer's replies and explanations
 // (points are the same; writing the text was a third of a 1,000-code board's time). 0 if it fails.
 int expert_score_from(const Content& c, const Challenge& ch, uint64_t seed) {
-  const std::vector<Action> path = expert_path(c, ch.scenario_id, seed, nullptr, ch.meeting_limit);
-  StartResult s = start_game(c, GameConfig{ch.scenario_id, seed, ch.meeting_limit, ch.notebook});
+  // A typing-only challenge's players may say any move of the deck: so may its expert.
+  const std::vector<Action> path = expert_path(c, ch.scenario_id, seed, nullptr, ch.meeting_limit, ch.typed);
+  GameConfig cfg{ch.scenario_id, seed, ch.meeting_limit, ch.notebook};
+  cfg.open_play = ch.typed;
+  StartResult s = start_game(c, cfg);
   if (!s.ok) return 0;
   Game& g = s.game;
   for (const Action& a : path) {

@@ -14,7 +14,7 @@ bool GameRecord::operator==(const GameRecord& o) const {
          content_hash == o.content_hash && ending == o.ending && finished_at == o.finished_at && score == o.score &&
          meetings == o.meetings && discovered == o.discovered && progress == o.progress &&
          pitch_timing == o.pitch_timing && trust == o.trust && cycle == o.cycle && challenge == o.challenge && code == o.code &&
-         notes == o.notes && listening == o.listening && extra == o.extra;
+         notes == o.notes && listening == o.listening && typed == o.typed && extra == o.extra;
 }
 
 namespace {
@@ -58,6 +58,7 @@ std::string encode_progress(const Progress& p) {
     if (!r.code.empty()) h.back()["code"] = r.code;
     if (!r.notes.empty()) h.back()["notes"] = r.notes;
     if (r.listening != 0) h.back()["listening"] = r.listening;
+    if (r.typed) h.back()["typed"] = true;
     add_extra(h.back(), r.extra);
   }
   j["history"] = std::move(h);
@@ -283,8 +284,10 @@ ProgressDecode decode_progress(const std::string& text) {
           rd.get_str(o, "code", where, r.code, 4096);
           rd.get_str(o, "notes", where, r.notes, 16384);
           rd.get_int(o, "listening", where, r.listening, -100000, 100000);
+          rd.get_bool(o, "typed", where, r.typed);
           r.extra = rd.extras(o, {"mode", "scenario", "seed", "moves", "content_hash", "ending", "finished_at", "score", "meetings",
-                                  "discovered", "progress", "pitch_timing", "trust", "cycle", "challenge", "code", "notes", "listening"}, where);
+                                  "discovered", "progress", "pitch_timing", "trust", "cycle", "challenge", "code", "notes", "listening",
+                                  "typed"}, where);
           if (!ok) {
             if (d.problems.size() == before) rd.problem(where, "a game record is missing its scenario, seed or score");
             continue;  // a record without these cannot be replayed or ranked

@@ -44,6 +44,9 @@ struct GameRecord {
   // save with them is still version 1: an older build keeps them as unknown keys and writes them back.
   std::string notes;
   int listening = 0;
+  // Played by typing (open play: every move of the deck was legal, so `moves` replays only open).
+  // An optional key written only when true, so still version 1 (an older build keeps it unknown).
+  bool typed = false;
   std::string extra;        // unknown keys, as a JSON object: written back
   bool operator==(const GameRecord& o) const;
 };

@@ -248,9 +248,11 @@ int slot_in_hand(const Content& c, const State& st, int move) {
   return slot;
 }
 
+}  // namespace
+
 // The deck slot a move is played from: its card when dealt (so a card plays the same in open play),
 // else in open play the move's first slot in the scenario's deck; -1 when it cannot be played.
-int slot_to_play(const Content& c, const State& st, int move) {
+int detail::slot_to_play(const Content& c, const State& st, int move) {
   int slot = slot_in_hand(c, st, move);
   if (slot >= 0 || !st.open_play) return slot;
   const Scenario& sc = scen(c, st);
@@ -258,6 +260,8 @@ int slot_to_play(const Content& c, const State& st, int move) {
   return -1;
 }
 
+namespace {
+using detail::slot_to_play;
 }  // namespace
 
 std::vector<Card> deal_hand(const Content& c, const State& st) {

@@ -82,6 +82,7 @@ void record_finished_game() {
   r.seed = s.game.config.seed;
   r.moves = encode_moves(content(), s.game.scenario(), s.game.actions);
   r.notes = encode_notes(s.game.scenario(), s.game.notes);
+  r.typed = s.game.config.open_play;  // a sentence was typed (the game turned open), or a typed challenge
   char hash[17];
   snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(content().hash));
   r.content_hash = hash;
@@ -104,7 +105,7 @@ void record_finished_game() {
   s.progress.history.push_back(r);
   nlohmann::json summary = {{"mode", r.mode}, {"scenario", r.scenario_id}, {"seed", std::to_string(r.seed)},
                             {"score", r.score}, {"ending", r.ending}, {"moves", r.moves}, {"meetings", r.meetings},
-                            {"player", s.progress.settings.player_name}, {"team", s.progress.settings.team}};
+                            {"player", s.progress.settings.player_name}, {"team", s.progress.settings.team}, {"typed", r.typed}};
   if (s.mode == Mode::Onboarding && s.lesson >= 0) {
     const Lesson& l = content().lessons[static_cast<size_t>(s.lesson)];
     auto& passed = s.progress.lessons_passed;

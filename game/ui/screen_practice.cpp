@@ -54,6 +54,9 @@ static const char* title_of(const std::string& scenario_id) {
   return i >= 0 ? content().scenarios[static_cast<size_t>(i)].title.c_str() : scenario_id.c_str();
 }
 
+// How a game was played: its mode, and "typed" when the trainee said the moves in their own words.
+static std::string mode_of(const GameRecord& r) { return r.typed ? r.mode + ", typed" : r.mode; }
+
 // Every finished game, newest first, and the four skills charted over time.
 static void draw_history() {
   Session& s = session();
@@ -104,7 +107,7 @@ static void draw_history() {
     for (size_t i = h.size(); i-- > 0;) {
       const GameRecord& r = h[i];
       ImGui::TableNextRow();
-      const std::string cells[] = {r.finished_at, title_of(r.scenario_id), r.mode, std::to_string(r.score), r.ending};
+      const std::string cells[] = {r.finished_at, title_of(r.scenario_id), mode_of(r), std::to_string(r.score), r.ending};
       for (int c = 0; c < 5; ++c) {
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", cells[c].c_str());
@@ -116,7 +119,7 @@ static void draw_history() {
   } else if (!table) {
     for (size_t i = h.size(); i-- > 0;) {
       const GameRecord& r = h[i];
-      const std::string line = std::string(title_of(r.scenario_id)) + ", " + r.mode + ", score " + std::to_string(r.score) + ", " +
+      const std::string line = std::string(title_of(r.scenario_id)) + ", " + mode_of(r) + ", score " + std::to_string(r.score) + ", " +
                                r.ending + ", " + r.finished_at;
       ImGui::TextWrapped("%s", line.c_str());
       track_item(("history.game." + std::to_string(i + 1)).c_str(), Sem::ListItem, line);

@@ -83,7 +83,9 @@ uint64_t fresh_seed() {
 }
 
 static void add_result_to_transcript(Session& s, const MoveResult& r, int index) {
-  s.transcript.push_back({TranscriptLine::Seller, "You", "Seller", std::string(r.phrasing), index});
+  auto typed = s.typed.find(index);
+  const bool own_words = typed != s.typed.end() && !typed->second.words.empty();
+  s.transcript.push_back({TranscriptLine::Seller, "You", "Seller", own_words ? typed->second.words : std::string(r.phrasing), index});
   const Scenario& sc = s.game.scenario();
   int line = buyer_line_count(s.game) - static_cast<int>(r.replies.size());
   for (const Reply& rep : r.replies) {
@@ -132,6 +134,8 @@ std::string session_start(Mode mode, const std::string& scenario_id, uint64_t se
   s.typed_only = false;  // a typed challenge sets it after the start
   s.game = std::move(r.game);
   s.transcript.clear();
+  s.typed.clear();
+  s.next_typed = TypedWords{};
   s.debrief.reset();
   s.recorded = false;
   s.generation++;
@@ -141,11 +145,17 @@ std::string session_start(Mode mode, const std::string& scenario_id, uint64_t se
 
 MoveResult session_play(const Action& a) {
   Session& s = g_session;
+  TypedWords typed = std::move(s.next_typed);  // for this move only, played or refused
+  s.next_typed = TypedWords{};
   MoveResult r = play(s.game, a);
   if (!r.ok) return r;
-  add_result_to_transcript(s, r, static_cast<int>(s.game.results.size()) - 1);
-  // Screen readers hear what the buyer said and, unless held back, the verdict.
-  std::string spoken;
+  const int index = static_cast<int>(s.game.results.size()) - 1;
+  const std::string heard = typed.heard;
+  if (!typed.words.empty() || !typed.heard.empty()) s.typed[index] = std::move(typed);
+  add_result_to_transcript(s, r, index);
+  // Screen readers hear, in one announcement and in the order of the conversation: how a typed
+  // sentence was heard (the trainee's own turn), what the buyer said and, unless held back, the verdict.
+  std::string spoken = heard.empty() ? std::string() : heard + " ";
   for (const Reply& rep : r.replies) spoken.append(rep.speaker_name).append(": ").append(rep.text).append(" ");
   if (!s.feedback_hidden) spoken += std::string(verdict_word(r.verdict)) + ", " + std::to_string(r.points) + " points. " + r.explanation;
   platform::announce(spoken);
@@ -164,6 +174,8 @@ void session_branch(int keep) {
   Session& s = g_session;
   std::vector<Action> actions(s.game.actions.begin(), s.game.actions.begin() + keep);
   std::vector<Note> notes = s.game.notes;
+  // The typed moves kept: the branch's transcript says the trainee's own words, not the cards'.
+  std::map<int, TypedWords> typed(s.typed.begin(), s.typed.lower_bound(keep));
   const GameConfig cfg = s.game.config;
   const bool typed_only = s.typed_only;
   session_start(s.mode, cfg.scenario_id, cfg.seed, s.lesson, s.feedback_hidden, cfg.meeting_limit, cfg.notebook);
@@ -174,7 +186,9 @@ void session_branch(int keep) {
   size_t next = 0;
   for (size_t i = 0; i <= actions.size(); ++i) {
     for (; next < notes.size() && notes[next].at_move <= static_cast<int>(i); ++next) take_note(s.game, notes[next]);
-    if (i < actions.size()) session_play(actions[i]);
+    if (i >= actions.size()) break;
+    if (auto t = typed.find(static_cast<int>(i)); t != typed.end()) s.next_typed = t->second;
+    session_play(actions[i]);
   }
   s.transcript.push_back({TranscriptLine::System, "", "", "You went back to move " + std::to_string(keep) + ". Try another way from here.", -1});
 }
@@ -226,6 +240,7 @@ std::string transcript_json() {
     if (t.kind == TranscriptLine::Seller && t.move >= 0) {
       const MoveResult& r = s.game.results[static_cast<size_t>(t.move)];
       l["move"] = r.move_id;
+      if (auto typed = s.typed.find(t.move); typed != s.typed.end() && !typed->second.words.empty()) l["typed"] = true;  // the trainee's own words
       if (!debrief_unlocked()) { lines.push_back(l); continue; }
       l["verdict"] = to_string(r.verdict);
       l["points"] = r.points;

@@ -1,6 +1,7 @@
 // What the UI holds between frames: the loaded content, the game being played and its
 // transcript, and the player's saved progress. Scores and verdicts all come from game/core.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ struct TranscriptLine {
   int line = -1;  // buyer lines: the game's line number (buyer_line), what a note points at
 };
 
+// A typed move (typed_move.cpp): the trainee's own words and how the game heard them.
+struct TypedWords {
+  std::string words;  // "" when the words were unreadable (the move's own phrasing is said)
+  std::string heard;  // "Heard as: ..."
+};
+
 struct Session {
   LoadResult content;              // loaded once from the bundled files
   bool content_ok = false;
@@ -32,6 +39,10 @@ struct Session {
   bool typed_only = false;         // a challenge that asks for typing: no cards (open play from the start)
   Game game;
   std::vector<TranscriptLine> transcript;
+  // Game::results index -> the typed move played there. Kept apart from the transcript so "try
+  // from here" can carry the trainee's own words into the branch (and its exports).
+  std::map<int, TypedWords> typed;
+  TypedWords next_typed;           // set just before a typed move is played; session_play takes it
   std::optional<Debrief> debrief;  // computed once when the game ends
   bool recorded = false;           // the finished game was added to history
   int generation = 0;              // bumped by every start (and branch), so screens can reset
@@ -48,7 +59,8 @@ const Content& content();
 // notebook: the trainee's notes count in the score (practice and lessons; a challenge's own choice).
 std::string session_start(Mode mode, const std::string& scenario_id, uint64_t seed, int lesson = -1,
                           bool feedback_hidden = false, int meeting_limit = 0, bool notebook = true);
-// Plays a move; returns the result (ok=false with a reason when refused).
+// Plays a move; returns the result (ok=false with a reason when refused). A typed move sets
+// Session::next_typed first: the transcript then says the trainee's words.
 MoveResult session_play(const Action& a);
 // Writes a note in the trainee's notebook (the core judges it; nothing is said about it until the debrief).
 NoteResult session_note(const Note& n);

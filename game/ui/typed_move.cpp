@@ -32,7 +32,6 @@ struct TypedUi {
   std::string said;                // the sentence being chosen for
   classify::Result pending;
   std::string message;             // what the reader says about the last sentence
-  std::map<int, std::string> heard;  // Game::results index -> "Heard as: ..."
 };
 TypedUi g_t;
 
@@ -127,14 +126,11 @@ void play_reading(const classify::Reading& r, const std::string& words, PlayFn p
   if (target == -2) { g_t.message = "I heard " + in_words(r, -1) + ", but there is nobody it can reach now. Try saying it another way."; return; }
   if (!s.game.config.open_play) open_play(s.game);
   const size_t before = s.game.results.size();
+  // The session keeps the words and the reading with the move (transcript, exports, branches).
+  s.next_typed = TypedWords{words, "Heard as: " + in_words(r, target) + " (played as \"" +
+                                       label_for(content().moves[static_cast<size_t>(move)], s.game.scenario(), move) + "\")."};
   play(Action{move, target});
   if (s.game.results.size() == before) return;  // refused: the meeting shows why
-  const int index = static_cast<int>(before);
-  g_t.heard[index] = "Heard as: " + in_words(r, target) + " (played as \"" +
-                     label_for(content().moves[static_cast<size_t>(move)], s.game.scenario(), move) + "\").";
-  if (!words.empty())
-    for (TranscriptLine& t : s.transcript)
-      if (t.kind == TranscriptLine::Seller && t.move == index) t.text = words;
   g_t.text[0] = '\0';
   g_t.choosing = false;
   g_t.message.clear();
@@ -176,9 +172,9 @@ bool typed_shown() {
 }
 
 std::string heard_as(int result_index) {
-  sync_with_game();
-  auto it = g_t.heard.find(result_index);
-  return it == g_t.heard.end() ? std::string() : it->second;
+  const std::map<int, TypedWords>& typed = session().typed;
+  auto it = typed.find(result_index);
+  return it == typed.end() ? std::string() : it->second.heard;
 }
 
 void draw_typed_switch() {

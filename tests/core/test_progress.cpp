@@ -167,3 +167,59 @@ TEST_CASE("progress: the coach-hints choice is saved only once made, and read ba
   CHECK(bad.progress.settings.coach_hints == -1);
   CHECK_FALSE(bad.problems.empty());
 }
+
+// ---- typed games (issue 20) -----------------------------------------------------------------------
+// A save as the build before typed games wrote it (no "typed" key anywhere).
+static const char* kSaveBeforeTyped =
+    R"({"format":"buyin-progress","version":1,"min_compatible":1,)"
+    R"("settings":{"font_percent":100,"high_contrast":false,"show_numbers":false,"player_name":"Ana","team":"North"},)"
+    R"("lessons_passed":["status_quo"],"history":[{"mode":"practice","scenario":"clinic_intake","seed":"7",)"
+    R"("moves":"ask_cost_of_staying","content_hash":"00ff00ff00ff00ff","ending":"purchase","finished_at":"2026-11-23T10:00:00Z",)"
+    R"("score":57,"meetings":4,"discovered":20,"progress":0,"pitch_timing":0,"trust":-3,"cycle":0,"listening":2}]})";
+
+TEST_CASE("progress: a save written before typed games loads, its games played by cards") {
+  const ProgressDecode d = decode_progress(kSaveBeforeTyped);
+  CHECK(d.problems.empty());
+  CHECK_FALSE(d.damaged);
+  CHECK_FALSE(d.newer);
+  REQUIRE(d.progress.history.size() == 1);
+  CHECK_FALSE(d.progress.history[0].typed);
+  CHECK(d.progress.history[0].score == 57);
+  CHECK(d.progress.history[0].listening == 2);
+  CHECK(d.progress.history[0].extra.empty());
+  // Saved again, it is the same file for a build from before typed games (no new key, same version).
+  const std::string again = encode_progress(d.progress);
+  CHECK(again.find("typed") == std::string::npos);
+  CHECK(again.find("\"version\": 1") != std::string::npos);
+}
+
+TEST_CASE("progress: a typed game is saved as typed and read back so; cards games carry no key") {
+  Progress p = sample();
+  p.history[1].typed = true;
+  const std::string text = encode_progress(p);
+  CHECK(text.find("\"typed\": true") != std::string::npos);
+  CHECK(text.find("\"typed\": false") == std::string::npos);
+  CHECK(text.find("\"min_compatible\": 1") != std::string::npos);  // an older build still reads it
+  const ProgressDecode d = decode_progress(text);
+  CHECK(d.problems.empty());
+  REQUIRE(d.progress.history.size() == 2);
+  CHECK_FALSE(d.progress.history[0].typed);
+  CHECK(d.progress.history[1].typed);
+  CHECK(d.progress.history[1].extra.empty());  // a known key, not an unknown one
+  CHECK(d.progress == p);
+  // The same game typed and not typed are two games to an import.
+  Progress q = sample();
+  CHECK(merge_progress(q, p).history.size() == 3);
+}
+
+TEST_CASE("progress: a damaged \"typed\" costs only that value, and the message says where") {
+  std::string text = kSaveBeforeTyped;
+  text.replace(text.find("\"listening\":2"), 13, "\"listening\":2,\"typed\":\"yes\"");
+  const ProgressDecode d = decode_progress(text);
+  CHECK(d.damaged);
+  REQUIRE(d.problems.size() == 1);
+  CHECK(d.problems[0] == "history/0/typed: expected true or false");
+  REQUIRE(d.progress.history.size() == 1);  // the game itself is kept
+  CHECK_FALSE(d.progress.history[0].typed);
+  CHECK(d.progress.history[0].score == 57);
+}
