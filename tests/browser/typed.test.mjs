@@ -105,12 +105,14 @@ test('the first lesson played by typing only: verdicts, how each sentence was he
   assert.equal((await item(page, 'meeting.typed.field')).value, 'hmm', 'the words stay in the field to be rephrased');
   await clearField(page);
   // Then a reading chosen from the three is played, with the trainee's own words.
-  await say(page, 'So what about the thing, you know?');
+  // A sentence the reader cannot place (23% sure with the model of 2026-12-01 evening; "So what about
+  // the thing, you know?" was used before, until the corpus grew and the reader read it at 46%).
+  await say(page, 'What about it, then?');
   await waitItem(page, 'meeting.typed.reading.1');
   assert.match((await item(page, 'meeting.typed.message')).name, /not sure/);
   await click(page, 'meeting.typed.reading.1');
   await page.waitForFunction(() => window.buyin.items().some((x) => x.id === 'meeting.result.2'), null, { timeout: 5000 });
-  assert.ok(await transcriptSays(page, 'So what about the thing, you know?'),
+  assert.ok(await transcriptSays(page, 'What about it, then?'),
     `a chosen reading keeps the words too: ${(await items(page)).filter((x) => x.id.startsWith('meeting.transcript')).map((x) => x.name).join(' | ')}`);
 
   // Bad input: never a crash, "I didn't catch that" with the three closest readings.
