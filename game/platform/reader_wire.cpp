@@ -54,17 +54,21 @@ void put_reading(std::string& out, const classify::Reading& r) {
   put(out, r.confidence);
 }
 bool in_range(long long v, int n) { return v >= 0 && v < n; }
+// A counted list of constraint types (a reading's topics, a move's addresses).
+void get_types(In& in, std::vector<ConstraintType>& out) {
+  for (size_t i = 0, n = in.count(); in.ok && i < n; ++i) {
+    long long t = in.integer();
+    in.ok = in.ok && in_range(t, kConstraintTypeCount);
+    out.push_back(static_cast<ConstraintType>(t));
+  }
+}
 classify::Reading get_reading(In& in) {
   classify::Reading r;
   long long c = in.integer();
   in.ok = in.ok && in_range(c, kCategoryCount);
   r.category = static_cast<int>(c);
   r.move = in.str();
-  for (size_t i = 0, n = in.count(); in.ok && i < n; ++i) {
-    long long t = in.integer();
-    in.ok = in.ok && in_range(t, kConstraintTypeCount);
-    r.topics.push_back(static_cast<ConstraintType>(t));
-  }
+  get_types(in, r.topics);
   r.target = in.str();
   r.target_id = in.str();
   r.confidence = static_cast<int>(in.integer());
@@ -121,11 +125,7 @@ bool decode_context(std::string_view bytes, Content& deck, classify::Context& ct
       m.category = static_cast<Category>(c);
       m.target = static_cast<TargetKind>(t);
       m.label = in.str();
-      for (size_t k = 0, a = in.count(); in.ok && k < a; ++k) {
-        long long ty = in.integer();
-        in.ok = in.ok && in_range(ty, kConstraintTypeCount);
-        m.addresses.push_back(static_cast<ConstraintType>(ty));
-      }
+      get_types(in, m.addresses);
       for (size_t k = 0, p = in.count(); in.ok && k < p; ++k) m.phrasings.push_back(in.str());
       deck.moves.push_back(std::move(m));
     }
