@@ -108,7 +108,7 @@
         });
       });
     },
-    // Files the first download leaves out (the typed-move model), fetched when the game first asks
+    // Files the first download leaves out (content.pack, the typed-move model), fetched when the game first asks
     // (services_web.cpp polls fetchStatus each frame: 0 loading, 1 done, 2 failed, -1 never asked).
     fetchFile(name) {
       const entry = { status: 0, bytes: new Uint8Array(0) };

@@ -49,6 +49,8 @@ enum class FetchStatus { none, loading, done, failed };
 struct Fetched { FetchStatus status = FetchStatus::none; std::string bytes, error; };
 void fetch_file(const std::string& name);
 const Fetched& fetched(const std::string& name);
+// Forgets a fetched file (its bytes once used, or a copy found bad): asking again fetches it anew.
+void fetch_forget(const std::string& name);
 // Name of the platform, for the About screen.
 const char* name();
 // The third-party libraries this platform links beyond the UI's own, for the About screen's

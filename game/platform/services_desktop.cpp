@@ -58,6 +58,7 @@ void fetch_file(const std::string& name) {
   else if (bytes.empty()) f = Fetched{FetchStatus::failed, "", "could not read " + path};
   else f = Fetched{FetchStatus::done, std::move(bytes), ""};
 }
+void fetch_forget(const std::string& name) { g_fetched.erase(name); }
 const Fetched& fetched(const std::string& name) { return g_fetched[name]; }
 
 void open_files() { announce("Opening files is only available in the browser; paste the codes instead."); }

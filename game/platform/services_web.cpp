@@ -79,6 +79,7 @@ void fetch_file(const std::string& name) {
   f = Fetched{FetchStatus::loading, "", ""};
   js_fetch_file(name.c_str());
 }
+void fetch_forget(const std::string& name) { g_fetched.erase(name); }
 const Fetched& fetched(const std::string& name) {
   Fetched& f = g_fetched[name];
   if (f.status != FetchStatus::loading) return f;

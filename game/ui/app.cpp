@@ -33,16 +33,32 @@ const char* screen_id(Screen s) {
   return "unknown";
 }
 
-// The content (parsed and checked: tens of ms in wasm) is needed by every screen but the title.
-// Opened plainly, the game draws the title first and loads the content at the start of the next
-// frame; opened from a link, it loads at once so the link's screen is the first one drawn.
-static bool g_content_pending = false;
+// The content (scenarios, lessons, moves) is needed by every screen but the title, settings and
+// about. The web app's first download leaves it out: it is fetched (content.pack) when a screen
+// first needs it, or at the player's first input on the title so it is there by the click.
+// Opened from a link, it is asked for at once and the link's screen opens when it arrives.
+static bool g_link_pending = false;
 
-static void load_content_now() {
-  g_content_pending = false;
-  session_load_content();
-  if (!session().content_ok) g_nav.screen = g_nav.next = Screen::ContentError;
-  else challenge_open_from_link();
+static void content_arrived() {
+  if (!session().content_ok) { g_nav.screen = g_nav.next = Screen::ContentError; return; }
+  if (g_link_pending) { g_link_pending = false; challenge_open_from_link(); }
+}
+
+static bool needs_content(Screen s) {
+  return s != Screen::Title && s != Screen::Settings && s != Screen::About && s != Screen::ContentError;
+}
+
+// Any key, click, touch, wheel or pointer move this frame.
+static bool any_input() {
+  const ImGuiIO& io = ImGui::GetIO();
+  // Not io.MouseDelta: ImGui reports no delta for the pointer's first position over the window.
+  static ImVec2 last_pos(-FLT_MAX, -FLT_MAX);
+  const bool moved = io.MousePos.x != last_pos.x || io.MousePos.y != last_pos.y;
+  last_pos = io.MousePos;
+  if (moved || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0) return true;
+  for (bool down : io.MouseDown) if (down) return true;
+  for (bool down : io.KeysDown) if (down) return true;
+  return false;
 }
 
 void app_init(float pixel_ratio) {
@@ -50,8 +66,10 @@ void app_init(float pixel_ratio) {
   progress_load();
   theme_apply(session().progress.settings.high_contrast);
   theme_build_fonts(pixel_ratio, session().progress.settings.font_percent);
-  if (platform::launch_fragment().empty()) g_content_pending = true;
-  else load_content_now();
+  if (!platform::launch_fragment().empty()) {
+    g_link_pending = true;
+    session_request_content();
+  }
 }
 
 void app_rebuild_fonts(float pixel_ratio) {
@@ -65,8 +83,9 @@ float app_pixel_ratio() { return g_pixel_ratio; }
 ImVec4 app_background() { return palette().background; }
 
 void app_open_link() {
-  if (g_content_pending) { load_content_now(); return; }  // that opens the link too
-  if (session().content_ok) challenge_open_from_link();
+  g_link_pending = true;
+  if (session().content_state == ContentState::ready) content_arrived();
+  else session_request_content();  // the link opens when the content arrives
 }
 
 // A banner over every screen while a damaged save needs the player's attention.
@@ -113,10 +132,21 @@ bool app_focus(const char* id) { return focus_item(id); }
 bool app_set_value(const char* id, const char* value) { return set_item_value(id, value); }
 
 bool app_frame() {
-  if (g_content_pending && ImGui::GetFrameCount() > 1) load_content_now();
   bool changed = g_nav.next != g_nav.screen;
   g_nav.screen = g_nav.next;
-  items_begin_frame(screen_id(g_nav.screen));
+  const ContentState cs = session().content_state;
+  // Asked for at the first input or screen that needs it; after a failure, again on entering such a screen.
+  if ((cs == ContentState::idle && (any_input() || needs_content(g_nav.screen))) ||
+      (cs == ContentState::failed && changed && needs_content(g_nav.screen)))
+    session_request_content();
+  // After asking: the desktop's compiled-in content arrives at once, the web's when content.pack has.
+  if (session_poll_content()) {
+    content_arrived();
+    changed = true;
+  }
+  // A screen that needs the content waits for it on a screen of its own ("loading" to tests).
+  const bool waiting = needs_content(g_nav.screen) && session().content_state != ContentState::ready;
+  items_begin_frame(waiting ? "loading" : screen_id(g_nav.screen));
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -136,7 +166,8 @@ bool app_frame() {
   ImGui::Begin("##screen", nullptr, flags);
   ImGui::PushTextWrapPos(0.0f);  // every line of text wraps at the screen's edge instead of being cut
   draw_save_problems();
-  switch (g_nav.screen) {
+  if (waiting) draw_content_loading();
+  else switch (g_nav.screen) {
     case Screen::Title: draw_title(); break;
     case Screen::About: draw_about(); break;
     case Screen::Practice: draw_practice(); break;

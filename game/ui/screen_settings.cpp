@@ -78,7 +78,11 @@ void draw_settings() {
 
   // --- all progress as a file ---
   static std::vector<std::string> import_messages;
-  for (platform::IncomingFile& f : platform::take_incoming_files()) {
+  // An import checks lesson ids against the content, so picked files wait for it (asked for here).
+  std::vector<platform::IncomingFile> incoming;
+  if (s.content_state == ContentState::idle) session_request_content();
+  if (s.content_state == ContentState::ready) incoming = platform::take_incoming_files();
+  for (platform::IncomingFile& f : incoming) {
     ProgressDecode d = decode_progress(f.text);
     import_messages.clear();
     if (d.damaged && d.progress == Progress{}) {
@@ -104,6 +108,11 @@ void draw_settings() {
     platform::download("buyin-progress.json", "application/json", encode_progress(s.progress));
   ImGui::SameLine();
   if (tracked_button("Import progress...", "settings.import")) platform::open_files();
+  if (s.content_state == ContentState::failed) {
+    ImGui::TextColored(p.warn, "Importing needs the scenarios: %s", s.content_problem.c_str());
+    track_item("settings.import.blocked", Sem::Status, "Importing needs the scenarios: " + s.content_problem);
+    if (tracked_button("Load the scenarios again", "settings.import.retry")) session_request_content();
+  }
   for (size_t i = 0; i < import_messages.size(); ++i) {
     ImGui::TextColored(i == 0 ? p.good : p.warn, "%s", import_messages[i].c_str());
     if (i == 0) track_item(import_messages[i].rfind("Imported", 0) == 0 ? "settings.import.done" : "settings.import.failed", Sem::Status, import_messages[i]);
@@ -125,6 +134,23 @@ void draw_content_error() {
   for (const Diagnostic& d : session().content.errors) { ImGui::TextColored(p.bad, "%s", d.str().c_str()); all += d.str() + "\n"; }
   end_panel();
   track_item("content_error.list", Sem::Text, all);
+}
+
+void draw_content_loading() {
+  const Session& s = session();
+  if (s.content_state != ContentState::failed) {
+    heading("Loading the scenarios...", 1);
+    para_dim("The buyers, lessons and moves come on first use, so the game opens quickly.");
+    track_item("loading.status", Sem::Status, "Loading the scenarios...");
+    return;
+  }
+  heading("The scenarios could not be loaded", 1);
+  ImGui::TextColored(palette().warn, "%s", s.content_problem.c_str());
+  track_item("loading.problem", Sem::Status, s.content_problem);
+  para("Your progress is safe. Check the connection and try again, or go back to the title.");
+  if (tracked_button("Try again", "loading.retry")) session_request_content();
+  ImGui::SameLine();
+  if (tracked_button("Back to the title", "loading.back")) go(Screen::Title);
 }
 
 }  // namespace buyin::ui

@@ -27,6 +27,8 @@ void draw_briefing();
 void draw_meeting();
 void draw_debrief();
 void draw_content_error();
+// Shown in place of a screen that needs the content while content.pack is on its way, or failed.
+void draw_content_loading();
 
 // Shared widgets
 bool big_entry(const char* id, const char* title, const char* body, float width);

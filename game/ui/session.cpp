@@ -16,13 +16,53 @@ static Session g_session;
 Session& session() { return g_session; }
 const Content& content() { return g_session.content.content; }
 
-void session_load_content() {
-  std::vector<SourceFile> files;
-  for (const BundledFile* f = bundled_content(); f->path; ++f) files.push_back({f->path, std::string(f->data, f->size)});
+// --- content: compiled in (desktop) or fetched as content.pack (web) --------------------------------
+static bool g_content_arrived = false;  // loaded since the last poll
+
+static void load_files(const std::vector<SourceFile>& files) {
+  g_content_arrived = true;
   g_session.content = load_content(files);
   g_session.content.content.hash = bundled_content_hash();  // of the files as written, not minified
   g_session.content_ok = g_session.content.ok;
+  g_session.content_state = ContentState::ready;
+  g_session.content_problem.clear();
   if (g_session.content_ok) progress_content_loaded();
+}
+
+void session_request_content() {
+  Session& s = g_session;
+  if (s.content_state == ContentState::loading || s.content_state == ContentState::ready) return;
+  if (bundled_content()->path) {
+    std::vector<SourceFile> files;
+    for (const BundledFile* f = bundled_content(); f->path; ++f) files.push_back({f->path, std::string(f->data, f->size)});
+    load_files(files);
+    return;
+  }
+  s.content_state = ContentState::loading;
+  platform::fetch_file(kContentPackName);
+}
+
+bool session_poll_content() {
+  Session& s = g_session;
+  if (g_content_arrived) { g_content_arrived = false; return true; }
+  if (s.content_state != ContentState::loading) return false;
+  const platform::Fetched& f = platform::fetched(kContentPackName);
+  if (f.status == platform::FetchStatus::loading) return false;
+  if (f.status == platform::FetchStatus::failed) {
+    s.content_state = ContentState::failed;
+    s.content_problem = std::string(kContentPackName) + " could not be fetched: " + f.error;
+    return false;
+  }
+  PackRead pack = read_content_pack(f.bytes, content_pack_checksum());
+  platform::fetch_forget(kContentPackName);  // `f` dies here: the files are copied, a bad copy is fetched anew
+  if (!pack.error.empty()) {
+    s.content_state = ContentState::failed;
+    s.content_problem = pack.error;
+    return false;
+  }
+  load_files(pack.files);
+  g_content_arrived = false;
+  return true;
 }
 
 const char* verdict_word(Verdict v) {

@@ -27,9 +27,20 @@ struct TypedWords {
   std::string heard;  // "Heard as: ..."
 };
 
+// Where the content is: the desktop has it compiled in; the web fetches content.pack the first
+// time a screen needs it (or at the player's first input on the title, to be ready by the click).
+enum class ContentState {
+  idle,     // not asked for yet
+  loading,  // content.pack on its way
+  ready,    // loaded: content_ok says whether it passed the checks (else the content error screen)
+  failed,   // the pack could not be fetched or read: content_problem says why; asking again retries
+};
+
 struct Session {
-  LoadResult content;              // loaded once from the bundled files
+  LoadResult content;              // loaded once, from the bundled files or content.pack
   bool content_ok = false;
+  ContentState content_state = ContentState::idle;
+  std::string content_problem;     // why content.pack could not be had, in plain words
 
   // The game in progress (or just finished).
   bool active = false;
@@ -52,7 +63,11 @@ struct Session {
 };
 
 Session& session();
-void session_load_content();
+// Asks for the content (does nothing once asked, unless it failed: then it tries again). The desktop
+// loads it at once; the web fetches content.pack and session_poll_content() loads it when it arrives.
+void session_request_content();
+// Once a frame: true on the frame the content became ready (loaded, checked or not).
+bool session_poll_content();
 const Content& content();
 
 // Starts a game; returns an error message or "".

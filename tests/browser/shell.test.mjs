@@ -265,3 +265,55 @@ test('the font license is fetched when About opens, not in the first download; a
   assert.deepEqual(log.errors.filter((e) => !/inter-license\.txt|Failed to load resource/.test(e)), []);
   await context.close();
 });
+
+test('the scenarios are not in the first download: fetched at the first input, a failed or foreign content.pack is named, Try again loads it', async () => {
+  // content.pack is first unreachable, then a copy from another build (one byte off), then right.
+  let mode = 'abort';
+  const requests = [];
+  const { page, context, log } = await open(session, {
+    route: {
+      pattern: '**/content.pack',
+      handler: async (r) => {
+        if (mode === 'abort') return r.abort();
+        if (mode === 'ok') return r.continue();
+        const res = await r.fetch();
+        const body = Buffer.from(await res.body());
+        body[body.length >> 1] ^= 1;
+        return r.fulfill({ response: res, body });
+      },
+    },
+  });
+  page.on('request', (r) => { if (r.url().endsWith('/content.pack')) requests.push(r.url()); });
+  await page.waitForTimeout(400);
+  assert.equal(requests.length, 0, 'the title is drawn without the scenarios');
+  // The first input (a pointer move) asks for them, so they are there by the time of a click.
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(300);
+  assert.equal(requests.length, 1, 'asked for at the first input, once');
+  await click(page, 'title.onboarding');
+  await waitScreen(page, 'loading');
+  await page.waitForFunction(() => window.buyin.items().some((x) => x.id === 'loading.problem'), null, { timeout: 10000 });
+  assert.match((await item(page, 'loading.problem')).name, /^content\.pack could not be fetched: /);
+  assert.equal(requests.length, 2, 'entering a screen that needs the scenarios asked again after the failure');
+  // The title still works; going back to a screen that needs the scenarios asks again.
+  await click(page, 'loading.back');
+  await waitScreen(page, 'title');
+  mode = 'foreign';
+  await click(page, 'title.practice');
+  await page.waitForFunction(() => /does not match this build of the game/.test(
+    (window.buyin.items().find((x) => x.id === 'loading.problem') || {}).name || ''), null, { timeout: 10000 });
+  assert.equal(requests.length, 3);
+  assert.match((await item(page, 'loading.problem')).name, /Reload the page/);
+  mode = 'ok';
+  await click(page, 'loading.retry');
+  await waitScreen(page, 'practice');
+  assert.equal(requests.length, 4);
+  // Loaded once: other screens do not ask again.
+  await page.keyboard.press('Escape');
+  await waitScreen(page, 'title');
+  await click(page, 'title.onboarding');
+  await waitScreen(page, 'onboarding');
+  assert.equal(requests.length, 4, 'fetched once it loaded, never again');
+  assert.deepEqual(log.errors.filter((e) => !/content\.pack|Failed to load resource/.test(e)), []);
+  await context.close();
+});

@@ -19,6 +19,7 @@
 #include "core/hash.hpp"
 #include "core/leaderboard.hpp"
 #include "core/progress.hpp"
+#include "platform/content_bundle.hpp"
 
 #ifndef BUYIN_SOURCE_DIR
 #define BUYIN_SOURCE_DIR "."
@@ -411,6 +412,22 @@ std::string onboarding_one(const uint8_t* data, size_t size) {
   if (lr.ok)
     for (const Diagnostic& d : lint_content(lr.content)) if (d.message.empty()) return "onboarding: a lint warning without a message";
   return "";
+}
+
+std::string pack_one(const uint8_t* data, size_t size) {
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  Fnv f;
+  f.bytes(bytes.data(), bytes.size());
+  const PackRead wrong = read_content_pack(bytes, f.h ^ 1);
+  if (wrong.error.rfind("content.pack", 0) != 0 || !wrong.files.empty()) return "pack: a wrong checksum was not refused by name";
+  const PackRead r = read_content_pack(bytes, f.h);
+  if (!r.error.empty()) {
+    if (r.error.rfind("content.pack", 0) != 0) return "pack: a refusal that does not name content.pack: " + r.error;
+    return r.files.empty() ? "" : "pack: files kept from a refused pack";
+  }
+  std::string back = "buyin-content-pack 1\n" + std::to_string(r.files.size()) + "\n";
+  for (const SourceFile& sf : r.files) back += sf.path + "\n" + std::to_string(sf.text.size()) + "\n" + sf.text + "\n";
+  return back == bytes ? "" : "pack: read files do not write back to the same bytes";
 }
 
 std::string cli_one(const uint8_t* data, size_t size) {

@@ -43,6 +43,11 @@ std::string onboarding_one(const uint8_t* data, size_t size);
 // (verify, leaderboard, challenge, code) on the real content, output discarded; never a crash.
 std::string cli_one(const uint8_t* data, size_t size);
 
+// Bytes as content.pack (game/platform/content_pack.cpp), read with the checksum they have (so the
+// layout parsing is reached) and with another: refused with a message naming content.pack and no
+// files, or read into files that written back as a pack give exactly the same bytes.
+std::string pack_one(const uint8_t* data, size_t size);
+
 // A CSV read back (RFC 4180): "" when every row is as wide as the header, no cell breaks a row and
 // no cell starts with a formula character.
 std::string check_csv(const std::string& csv);

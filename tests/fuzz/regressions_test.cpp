@@ -72,6 +72,7 @@ TEST_CASE("fuzz regressions: leaderboard") { replay_dir("leaderboard", fuzz::lea
 TEST_CASE("fuzz regressions: progress") { replay_dir("progress", fuzz::progress_merge_one); }
 TEST_CASE("fuzz regressions: onboarding") { replay_dir("onboarding", fuzz::onboarding_one); }
 TEST_CASE("fuzz regressions: cli") { replay_dir("cli", fuzz::cli_one); }
+TEST_CASE("fuzz regressions: pack") { replay_dir("pack", fuzz::pack_one); }
 
 // The committed corpora (tests/fuzz/corpus/<target>/) are seeds for the fuzzers and tests here.
 TEST_CASE("fuzz corpora: every committed seed passes its target") {
@@ -82,6 +83,7 @@ TEST_CASE("fuzz corpora: every committed seed passes its target") {
   replay_dir("../corpus/progress", fuzz::progress_merge_one);
   replay_dir("../corpus/onboarding", fuzz::onboarding_one);
   replay_dir("../corpus/cli", fuzz::cli_one);
+  replay_dir("../corpus/pack", fuzz::pack_one);
 }
 
 TEST_CASE("fuzz entries accept the real content files") {
