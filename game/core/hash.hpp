@@ -1,6 +1,7 @@
 // FNV-1a 64: content hash, state hash, result-code checksums.
 #pragma once
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 namespace buyin {
@@ -18,5 +19,12 @@ struct Fnv {
   void u64(uint64_t v) { for (int i = 0; i < 8; ++i) byte(static_cast<uint8_t>(v >> (8 * i))); }
   void i32(int v) { uint32_t u = static_cast<uint32_t>(v); for (int i = 0; i < 4; ++i) byte(static_cast<uint8_t>(u >> (8 * i))); }
 };
+
+// A 64-bit hash as 16 lowercase hex digits (saves, goldens, messages).
+inline std::string hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
 
 }  // namespace buyin

@@ -1,17 +1,9 @@
 // Reads content.pack (see content_bundle.hpp): the checksum first, so nothing from a damaged or
 // foreign pack is ever parsed as content; then the layout, with every size checked against the end.
-#include <cstdio>
-
 #include "core/hash.hpp"
 #include "platform/content_bundle.hpp"
 
 namespace buyin {
-
-static std::string hex64(uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 // One '\n'-ended line from `at`; false when there is none.
 static bool take_line(const std::string& s, size_t& at, std::string& line) {

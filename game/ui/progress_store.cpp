@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/hash.hpp"
 #include "platform/platform.hpp"
 #include "ui/challenge.hpp"
 #include "ui/screens.hpp"
@@ -83,9 +84,7 @@ void record_finished_game() {
   r.moves = encode_moves(content(), s.game.scenario(), s.game.actions);
   r.notes = encode_notes(s.game.scenario(), s.game.notes);
   r.typed = s.game.config.open_play;  // a sentence was typed (the game turned open), or a typed challenge
-  char hash[17];
-  snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(content().hash));
-  r.content_hash = hash;
+  r.content_hash = hex64(content().hash);
   r.ending = to_string(d.ending);
   r.finished_at = platform::now_iso8601();
   if (s.mode == Mode::Challenge) {  // kept so the next attempt's code can name this one

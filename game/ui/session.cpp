@@ -17,10 +17,9 @@ Session& session() { return g_session; }
 const Content& content() { return g_session.content.content; }
 
 // --- content: compiled in (desktop) or fetched as content.pack (web) --------------------------------
-static bool g_content_arrived = false;  // loaded since the last poll
+static bool g_loaded_at_once = false;  // the compiled-in files loaded on request, not yet reported by a poll
 
 static void load_files(const std::vector<SourceFile>& files) {
-  g_content_arrived = true;
   g_session.content = load_content(files);
   g_session.content.content.hash = bundled_content_hash();  // of the files as written, not minified
   g_session.content_ok = g_session.content.ok;
@@ -36,6 +35,7 @@ void session_request_content() {
     std::vector<SourceFile> files;
     for (const BundledFile* f = bundled_content(); f->path; ++f) files.push_back({f->path, std::string(f->data, f->size)});
     load_files(files);
+    g_loaded_at_once = true;
     return;
   }
   s.content_state = ContentState::loading;
@@ -44,7 +44,7 @@ void session_request_content() {
 
 bool session_poll_content() {
   Session& s = g_session;
-  if (g_content_arrived) { g_content_arrived = false; return true; }
+  if (g_loaded_at_once) { g_loaded_at_once = false; return true; }
   if (s.content_state != ContentState::loading) return false;
   const platform::Fetched& f = platform::fetched(kContentPackName);
   if (f.status == platform::FetchStatus::loading) return false;
@@ -61,7 +61,6 @@ bool session_poll_content() {
     return false;
   }
   load_files(pack.files);
-  g_content_arrived = false;
   return true;
 }
 

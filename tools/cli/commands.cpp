@@ -10,6 +10,7 @@
 
 #include "content_io.hpp"
 #include "core/buyin.hpp"
+#include "core/hash.hpp"
 
 namespace cli {
 
@@ -254,13 +255,10 @@ int cmd_golden(const Args& a) {
       StartResult s = start_game(c, GameConfig{id, seed, 0});
       Game g = s.game;
       j["hashes"] = json::array();
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(state_hash(g.state)));
-      j["initial_hash"] = buf;
+      j["initial_hash"] = hex64(state_hash(g.state));
       for (const Action& act : played.actions) {
         MoveResult r = play(g, act);
-        std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(state_hash(g.state)));
-        j["hashes"].push_back(buf);
+        j["hashes"].push_back(hex64(state_hash(g.state)));
         j["points"].push_back(r.points);
       }
       j["ending"] = to_string(g.state.ending);

@@ -3,8 +3,9 @@
 # schemas) as {path relative to content/, bytes}, in path order, so the app loads exactly the content
 # the CLI and tests read from disk. OUT.pack holds them all in one file (the web app fetches it when
 # first needed instead of carrying it in the first download: --pack-only leaves the table in OUT.cpp
-# empty); OUT.cpp holds the table, the content hash and the pack's checksum. Both are minified: indentation and the authors' "_comment" and "$schema" keys (which
-# the loader skips) were ~1/10 of the bytes and 2.6 KB of the gzipped payload. Codes and saves name
+# empty); OUT.cpp holds the table, the content hash and the pack's checksum. Both are minified:
+# indentation and the authors' "_comment" and "$schema" keys (which the loader skips) were ~1/10 of
+# the bytes and 2.6 KB of the gzipped payload. Codes and saves name
 # the content by content_hash() of the files as written, so that hash is computed here from the
 # original bytes and handed to the app (bundled_content_hash), never from the minified text.
 import json
